@@ -1,0 +1,184 @@
+import type {
+  V41Attribute,
+  V41List,
+  V41LocalUser,
+  V41Role,
+  V41RoleAssignment,
+  V41RoleStoreUser,
+  V41Source,
+} from './models';
+
+/**
+ * Raw (already secret-free) JSON → typed v41 models. Tolerant on purpose: unknown keys are ignored, the
+ * documented spelling drift (`updatedby`, `given_name`, `RefreshTimestamp`) is folded into one name, and a
+ * field of the wrong type reads as absent rather than failing the whole response.
+ */
+
+type Json = Record<string, unknown>;
+
+export class V41ParseError extends Error {
+  constructor(what: string) {
+    super(`Unexpected v41 response: ${what}`);
+    this.name = 'V41ParseError';
+  }
+}
+
+function asObject(value: unknown, what: string): Json {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new V41ParseError(`${what} is not an object`);
+  return value as Json;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function bool(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function requiredId(record: Json, what: string): string {
+  const id = str(record.id);
+  if (!id) throw new V41ParseError(`${what} without an id`);
+  return id;
+}
+
+function attributes(value: unknown): V41Attribute[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((a) => {
+    if (a === null || typeof a !== 'object') return [];
+    const key = str((a as Json).key);
+    const val = str((a as Json).value);
+    return key !== undefined && val !== undefined ? [{ key, value: val }] : [];
+  });
+}
+
+export function toList<T>(body: unknown, item: (record: unknown) => T, what: string): V41List<T> {
+  const list = asObject(body, `${what} list`);
+  const items = Array.isArray(list.items) ? list.items.map(item) : [];
+  return { count: num(list.count) ?? items.length, items };
+}
+
+export function toRoleAssignment(value: unknown): V41RoleAssignment {
+  const r = asObject(value, 'role assignment');
+  return {
+    id: requiredId(r, 'role assignment'),
+    name: str(r.name),
+    explicit: bool(r.explicit),
+    implicit: bool(r.implicit),
+    system: bool(r.system),
+    grant_type: str(r.grant_type),
+    grant_start: str(r.grant_start),
+    grant_end: str(r.grant_end),
+    grant_validity_periods: Array.isArray(r.grant_validity_periods)
+      ? r.grant_validity_periods.map((p) => ({ grant_start: str((p as Json)?.grant_start), grant_end: str((p as Json)?.grant_end) }))
+      : undefined,
+    floating_length: num(r.floating_length),
+    access_group_id: str(r.access_group_id),
+    permissions: strings(r.permissions),
+  };
+}
+
+export function toRoleStoreUser(value: unknown): V41RoleStoreUser {
+  const u = asObject(value, 'role-store user');
+  const mfa = u.mfa !== null && typeof u.mfa === 'object' ? (u.mfa as Json) : undefined;
+  return {
+    id: requiredId(u, 'role-store user'),
+    source_user_id: str(u.source_user_id),
+    created: str(u.created),
+    updated: str(u.updated),
+    updated_by: str(u.updated_by) ?? str(u.updatedby),
+    author: str(u.author),
+    comment: str(u.comment),
+    tags: strings(u.tags),
+    principal: str(u.principal),
+    distinguished_name: str(u.distinguished_name),
+    first_name: str(u.first_name) ?? str(u.given_name),
+    last_name: str(u.last_name),
+    full_name: str(u.full_name),
+    job_title: str(u.job_title),
+    company: str(u.company),
+    department: str(u.department),
+    email: str(u.email),
+    telephone: str(u.telephone),
+    locale: str(u.locale),
+    windows_account: str(u.windows_account),
+    unix_account: str(u.unix_account),
+    external_id: str(u.external_id),
+    source: str(u.source),
+    source_type: str(u.source_type),
+    roles: Array.isArray(u.roles) ? u.roles.map(toRoleAssignment) : null,
+    attributes: attributes(u.attributes),
+    mfa_status: str(mfa?.status),
+    refresh_timestamp: str(u.RefreshTimestamp) ?? str(u.refresh_timestamp),
+    raw: u,
+  };
+}
+
+export function toLocalUser(value: unknown): V41LocalUser {
+  const u = asObject(value, 'local user');
+  return {
+    id: requiredId(u, 'local user'),
+    created: str(u.created),
+    updated: str(u.updated),
+    username: str(u.username),
+    full_name: str(u.full_name),
+    display_name: str(u.display_name),
+    first_name: str(u.first_name) ?? str(u.given_name),
+    last_name: str(u.last_name),
+    job_title: str(u.job_title),
+    company: str(u.company),
+    department: str(u.department),
+    email: str(u.email),
+    telephone: str(u.telephone),
+    locale: str(u.locale),
+    tags: strings(u.tags),
+    password_change_required: bool(u.password_change_required) ?? false,
+    attributes: attributes(u.attributes),
+    raw: u,
+  };
+}
+
+export function toRole(value: unknown): V41Role {
+  const r = asObject(value, 'role');
+  return {
+    id: requiredId(r, 'role'),
+    name: str(r.name),
+    comment: str(r.comment),
+    tags: strings(r.tags),
+    system: bool(r.system),
+    permissions: strings(r.permissions),
+    access_group_id: str(r.access_group_id),
+    created: str(r.created),
+    updated: str(r.updated),
+    updated_by: str(r.updated_by) ?? str(r.updatedby),
+    deleted: str(r.deleted),
+    member_count: num(r.member_count),
+    explicit_count: num(r.explicit_count),
+  };
+}
+
+export function toSource(value: unknown): V41Source {
+  const s = asObject(value, 'source');
+  const connection = s.connection !== null && typeof s.connection === 'object' ? (s.connection as Json) : undefined;
+  return {
+    id: requiredId(s, 'source'),
+    name: str(s.name),
+    created: str(s.created),
+    updated: str(s.updated),
+    // A directory is enabled unless it says otherwise: PrivX omits `enabled` on some payloads.
+    enabled: bool(s.enabled) ?? true,
+    status_code: str(s.status_code),
+    status_text: str(s.status_text),
+    comment: str(s.comment),
+    tags: strings(s.tags),
+    connection_type: str(connection?.type),
+  };
+}
