@@ -1,0 +1,67 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Group } from './group';
+import { Organization } from './organization';
+import { PageInfo } from './page-info';
+import { Role } from './role';
+import { User } from './user';
+
+type Class<T> = new () => T;
+
+/**
+ * The fields of every `XEdge` and `XConnection`, written once. The bases are registered under their own names
+ * only because TypeGraphQL inherits fields from registered classes; nothing references them, so they are never
+ * in the schema.
+ */
+function EdgeOf<TNode extends object>(Node: Class<TNode>, noun: string) {
+  @ObjectType(`${Node.name}EdgeBase`)
+  abstract class Edge {
+    @Field(() => String, { description: `An opaque cursor at this ${noun}; pass it as \`after\` to read what follows.` })
+    cursor!: string;
+
+    @Field(() => Node, { description: `The ${noun}.` })
+    node!: TNode;
+  }
+  return Edge;
+}
+
+function ConnectionOf<TNode extends object, TEdge extends object>(Node: Class<TNode>, EdgeClass: Class<TEdge>, nouns: string) {
+  @ObjectType(`${Node.name}ConnectionBase`)
+  abstract class Connection {
+    @Field(() => [EdgeClass], { description: `The ${nouns} of this page with their cursors.` })
+    edges!: TEdge[];
+
+    @Field(() => [Node], { description: `The ${nouns} of this page, in order.` })
+    nodes!: TNode[];
+
+    @Field(() => PageInfo, { description: 'Where this page ends and whether more follows.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { nullable: true, description: `How many ${nouns} there are in all pages; null when unknown.` })
+    totalCount!: number | null;
+  }
+  return Connection;
+}
+
+@ObjectType({ description: 'A user in a page of users.' })
+export class UserEdge extends EdgeOf(User, 'user') {}
+
+@ObjectType({ description: 'A page of users.' })
+export class UserConnection extends ConnectionOf(User, UserEdge, 'users') {}
+
+@ObjectType({ description: 'A role in a page of roles.' })
+export class RoleEdge extends EdgeOf(Role, 'role') {}
+
+@ObjectType({ description: 'A page of roles.' })
+export class RoleConnection extends ConnectionOf(Role, RoleEdge, 'roles') {}
+
+@ObjectType({ description: 'A group in a page of groups.' })
+export class GroupEdge extends EdgeOf(Group, 'group') {}
+
+@ObjectType({ description: 'A page of groups.' })
+export class GroupConnection extends ConnectionOf(Group, GroupEdge, 'groups') {}
+
+@ObjectType({ description: 'An organization in a page of organizations.' })
+export class OrganizationEdge extends EdgeOf(Organization, 'organization') {}
+
+@ObjectType({ description: 'A page of organizations.' })
+export class OrganizationConnection extends ConnectionOf(Organization, OrganizationEdge, 'organizations') {}

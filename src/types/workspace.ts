@@ -1,0 +1,21 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { WorkspaceType } from './workspace-type';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A workspace: a PrivX user directory (a "source") that users come from.' })
+export class Workspace {
+  @Field(() => ID, { description: 'The directory (source) uuid.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The directory name.' })
+  name!: string | null;
+
+  @Field(() => WorkspaceType, { nullable: true, description: 'The kind of directory.' })
+  type!: WorkspaceType | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the directory is enabled; users of a disabled one are INACTIVE.' })
+  enabled!: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'The id of the owning organization; always null, PrivX directories belong to none.' })
+  organization!: string | null;
+}

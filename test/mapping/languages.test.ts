@@ -1,0 +1,28 @@
+import { localeToLanguages } from '../../src/mapping/languages';
+
+describe('localeToLanguages', () => {
+  it.each([
+    ['fi_FI', ['fi-FI']],
+    ['en', ['en']],
+    ['en_us', ['en-US']],
+    ['EN_GB', ['en-GB']],
+    ['fi-FI', ['fi-FI']],
+    ['sv_SE.UTF-8', ['sv-SE']],
+    ['de_DE@euro', ['de-DE']],
+    ['de_DE.ISO-8859-15@euro', ['de-DE']],
+    ['zh_Hant_TW', ['zh-Hant-TW']],
+    [' fi_FI ', ['fi-FI']],
+    ['C', []],
+    ['C.UTF-8', []],
+    ['POSIX', []],
+    ['x', []],
+    ['english please', []],
+    ['en_', []],
+    ['.UTF-8', []],
+    ['', []],
+    ['   ', []],
+    [undefined, []],
+  ])('%j → %j', (locale, expected) => {
+    expect(localeToLanguages(locale)).toEqual(expected);
+  });
+});

@@ -1,0 +1,14 @@
+import { present } from '../../src/mapping/text';
+
+describe('present', () => {
+  it.each([
+    [undefined, undefined],
+    [null, undefined],
+    ['', undefined],
+    ['   \t\n', undefined],
+    ['Alice', 'Alice'],
+    ['  Alice Smith ', 'Alice Smith'],
+  ])('%j → %j', (input, expected) => {
+    expect(present(input)).toBe(expected);
+  });
+});

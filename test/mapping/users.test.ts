@@ -1,0 +1,126 @@
+import { encodeGroupId, encodeOrganizationId } from '../../src/mapping/ids';
+import { remoteData, toUser } from '../../src/mapping/users';
+import { GroupType } from '../../src/types/group-type';
+import { USER_ID, localUser, rsUser } from './factories';
+
+const USER_FIELDS = [
+  'id',
+  'firstName',
+  'lastName',
+  'title',
+  'username',
+  'emails',
+  'phones',
+  'organizations',
+  'groups',
+  'avatar',
+  'timezone',
+  'languages',
+  'createdAt',
+  'updatedAt',
+  'urls',
+];
+
+describe('toUser', () => {
+  it('maps a full record', () => {
+    const rs = rsUser({
+      principal: 'asmith',
+      first_name: 'Alice',
+      last_name: 'Smith',
+      full_name: 'Alice Smith',
+      job_title: 'Engineer',
+      email: 'alice@example.com',
+      telephone: '+358 40 123 4567 ext. 89',
+      company: 'Acme',
+      department: 'Research',
+      tags: ['vip'],
+      locale: 'fi_FI',
+      created: '2020-01-01T00:00:00Z',
+      updated: '2021-01-01T00:00:00Z',
+      attributes: [
+        { key: 'avatar', value: 'https://cdn.example.com/a.png' },
+        { key: 'timezone', value: 'Europe/Helsinki' },
+        { key: 'homepage', value: 'https://alice.example.com' },
+      ],
+    });
+    expect(toUser(rs)).toEqual({
+      id: USER_ID,
+      firstName: 'Alice',
+      lastName: 'Smith',
+      title: 'Engineer',
+      username: 'asmith',
+      emails: [{ email: 'alice@example.com', type: 'work', isPrimary: true }],
+      phones: [{ number: '+358 40 123 4567', extension: '89', type: 'work' }],
+      organizations: [{ id: encodeOrganizationId('Acme'), name: 'Acme' }],
+      groups: [
+        { id: encodeGroupId({ type: 'DEPARTMENT', company: 'Acme', name: 'Research' }), name: 'Research', type: GroupType.DEPARTMENT, organization: encodeOrganizationId('Acme') },
+        { id: encodeGroupId({ type: 'TAG', company: '', name: 'vip' }), name: 'vip', type: GroupType.TAG, organization: null },
+      ],
+      avatar: 'https://cdn.example.com/a.png',
+      timezone: 'Europe/Helsinki',
+      languages: ['fi-FI'],
+      createdAt: new Date('2020-01-01T00:00:00Z'),
+      updatedAt: new Date('2021-01-01T00:00:00Z'),
+      urls: [{ url: 'https://alice.example.com', type: 'homepage' }],
+      record: rs,
+    });
+  });
+
+  it('maps an empty record to nulls and empty lists', () => {
+    const rs = rsUser();
+    expect(toUser(rs)).toStrictEqual({
+      id: USER_ID,
+      firstName: null,
+      lastName: null,
+      title: null,
+      username: null,
+      emails: [],
+      phones: [],
+      organizations: [],
+      groups: [],
+      avatar: null,
+      timezone: null,
+      languages: [],
+      createdAt: null,
+      updatedAt: null,
+      urls: [],
+      record: rs,
+    });
+  });
+
+  it('never leaks anything beyond record', () => {
+    const rs = rsUser({
+      principal: 'asmith',
+      email: 'alice@example.com',
+      distinguished_name: 'CN=Alice Smith,OU=Users,DC=example,DC=com',
+      windows_account: 'EXAMPLE\\asmith',
+      unix_account: 'asmith-unix',
+      external_id: 'ext-4242',
+      comment: 'a private comment',
+      author: 'f00dfeed-0000-4000-8000-000000000000',
+      roles: [{ id: 'r', name: 'secret-role-name' }],
+      raw: { id: USER_ID, principal: 'asmith', internal_note: 'raw-only-value', mfa: { status: 'ENABLED' } },
+    });
+    const { record, ...fields } = toUser(rs);
+    expect(record).toBe(rs);
+    expect(Object.keys(fields).sort()).toEqual([...USER_FIELDS].sort());
+    const visible = JSON.stringify(fields);
+    for (const hidden of ['CN=Alice', 'EXAMPLE', 'asmith-unix', 'ext-4242', 'private comment', 'f00dfeed', 'secret-role-name', 'raw-only-value', 'ENABLED']) {
+      expect(visible).not.toContain(hidden);
+    }
+  });
+});
+
+describe('remoteData', () => {
+  it.each([
+    ['with a local record', true],
+    ['without a local record', false],
+  ])('%s', (_case, withLocal) => {
+    const rs = rsUser({ raw: { id: USER_ID, RefreshTimestamp: 1 } });
+    const local = withLocal ? localUser({ raw: { id: USER_ID, display_name: 'Ally' } }) : null;
+    expect(remoteData(rs, local)).toEqual({
+      roleStoreUser: { id: USER_ID, RefreshTimestamp: 1 },
+      localUser: withLocal ? { id: USER_ID, display_name: 'Ally' } : null,
+    });
+  });
+});
