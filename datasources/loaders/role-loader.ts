@@ -1,0 +1,17 @@
+import DataLoader from 'dataloader';
+import type { V41Role } from '../v41/models';
+import { byLowerId, LoaderDeps, loaderOptions } from './loader-deps';
+
+export type RoleLoader = DataLoader<string, V41Role | null>;
+
+/**
+ * Roles by id. PrivX cannot fetch many roles by id, but the whole role list is one page (roles are few):
+ * every role of every user on a page costs that one cached `GET /roles`.
+ */
+export function createRoleLoader(deps: LoaderDeps): RoleLoader {
+  return new DataLoader<string, V41Role | null>(async (ids) => {
+    if (!deps.batching) return [await deps.client.getRole(ids[0] as string)];
+    const roles = byLowerId(await deps.catalog.roles());
+    return ids.map((id) => roles.get(id.toLowerCase()) ?? null);
+  }, loaderOptions(deps));
+}

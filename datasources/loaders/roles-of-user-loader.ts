@@ -1,0 +1,40 @@
+import DataLoader from 'dataloader';
+import pMap from 'p-map';
+import { membershipPages } from '../upstream-catalog';
+import type { V41RoleAssignment } from '../v41/models';
+import type { LoaderDeps } from './loader-deps';
+import { loaderOptions } from './loader-deps';
+
+export type RolesOfUserLoader = DataLoader<string, V41RoleAssignment[] | null>;
+
+/** Per-user role calls in flight at once: enough to hide latency, few enough not to load PrivX. */
+export const ROLE_CALL_CONCURRENCY = 8;
+
+/**
+ * Role assignments by user id. Prevents one `GET /users/{id}/roles` per user of a page: PrivX has no "roles
+ * of many users" call, so each batch takes the cheaper honest route, counted in upstream calls:
+ * - per user: `GET /users/{id}/roles` for each user not already cached (cost: the users left), or
+ * - inversion: `GET /roles` + `GET /roles/{id}/members` for every role (cost: the member pages, known from
+ *   each role's `member_count`), which answers every user at once and is cached as the membership index.
+ * The role list itself is needed by both (Role details) and is cached, so it does not tip the choice.
+ */
+export function createRolesOfUserLoader(deps: LoaderDeps): RolesOfUserLoader {
+  const { client, catalog } = deps;
+  return new DataLoader<string, V41RoleAssignment[] | null>(async (userIds) => {
+    if (!deps.batching) return [await client.getUserRoles(userIds[0] as string)];
+
+    const index = catalog.peekMembershipIndex();
+    if (index) return userIds.map((id) => index.get(id) ?? []);
+
+    const missing = userIds.filter((id) => catalog.peekUserRoles(id) === undefined);
+    if (missing.length > 0) {
+      const roles = await catalog.roles();
+      if (missing.length > membershipPages(roles)) {
+        const built = await catalog.membershipIndex(roles);
+        return userIds.map((id) => built.get(id) ?? []);
+      }
+      await pMap(missing, (id) => catalog.userRoles(id), { concurrency: ROLE_CALL_CONCURRENCY });
+    }
+    return Promise.all(userIds.map((id) => catalog.userRoles(id)));
+  }, loaderOptions(deps));
+}

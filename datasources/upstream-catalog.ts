@@ -1,0 +1,112 @@
+import pMap from 'p-map';
+import type { SharedCache } from './cache';
+import type { V41Client } from './v41/client';
+import type { V41LocalUser, V41Role, V41RoleAssignment, V41Source } from './v41/models';
+import { PAGE_SIZE } from './v41/paging';
+
+/** lru-cache cannot hold `null`, and "not found" is worth caching too. */
+interface Boxed<T> {
+  value: T;
+}
+
+export type RoleMembershipIndex = Map<string, V41RoleAssignment[]>;
+
+const MEMBER_PAGE_CONCURRENCY = 4;
+
+/**
+ * The slowly changing part of the upstream, read through the shared cache: the role list, the directories,
+ * the role-membership index, per-user role lists and the local-user list. Shared by every request; the
+ * per-request loaders decide what to ask of it.
+ */
+export class UpstreamCatalog {
+  constructor(
+    private readonly client: V41Client,
+    private readonly cache: SharedCache,
+  ) {}
+
+  roles(): Promise<V41Role[]> {
+    return this.cache.getOrLoad('roles', async () => (await this.client.listRoles()).filter((role) => !role.deleted));
+  }
+
+  sources(): Promise<Map<string, V41Source>> {
+    return this.cache.getOrLoad('sources', async () => new Map((await this.client.listSources()).map((s) => [s.id, s])));
+  }
+
+  localUsers(): Promise<Map<string, V41LocalUser>> {
+    return this.cache.getOrLoad('local-users', async () => {
+      const list = await this.client.allLocalUsers();
+      this.cache.set('local-users:count', { value: list.count });
+      return new Map(list.items.map((user) => [user.id, user]));
+    });
+  }
+
+  peekLocalUsers(): Map<string, V41LocalUser> | undefined {
+    return this.cache.peek('local-users');
+  }
+
+  /** Pages the local-user list took when last read; `undefined` before the first read. */
+  localUserPages(): number | undefined {
+    const count = this.cache.peek<Boxed<number>>('local-users:count')?.value;
+    return count === undefined ? undefined : Math.max(1, Math.ceil(count / PAGE_SIZE));
+  }
+
+  async localUser(id: string): Promise<V41LocalUser | null> {
+    const boxed = await this.cache.getOrLoad<Boxed<V41LocalUser | null>>(`local-user:${id}`, async () => ({
+      value: await this.client.getLocalUser(id),
+    }));
+    return boxed.value;
+  }
+
+  async userRoles(userId: string): Promise<V41RoleAssignment[] | null> {
+    const boxed = await this.cache.getOrLoad<Boxed<V41RoleAssignment[] | null>>(`user-roles:${userId}`, async () => ({
+      value: await this.client.getUserRoles(userId),
+    }));
+    return boxed.value;
+  }
+
+  peekUserRoles(userId: string): V41RoleAssignment[] | null | undefined {
+    return this.cache.peek<Boxed<V41RoleAssignment[] | null>>(`user-roles:${userId}`)?.value;
+  }
+
+  /** A user's roles as `GET /users/{id}` returned them: as good as a roles call, so keep them. */
+  rememberUserRoles(userId: string, roles: V41RoleAssignment[]): void {
+    this.cache.set<Boxed<V41RoleAssignment[]>>(`user-roles:${userId}`, { value: roles });
+  }
+
+  /** Directory-wide facts computed from every user (companies, groups); `compute` runs once per TTL. */
+  directoryFacets<T>(compute: () => Promise<T>): Promise<T> {
+    return this.cache.getOrLoad('directory-facets', compute);
+  }
+
+  peekMembershipIndex(): RoleMembershipIndex | undefined {
+    return this.cache.peek('role-membership');
+  }
+
+  /**
+   * Who holds which role, for everyone: `GET /roles/{id}/members` for every role. Members carry their own
+   * `roles[]`, so one sighting of a user gives all of that user's assignments with grant details.
+   */
+  membershipIndex(roles: V41Role[]): Promise<RoleMembershipIndex> {
+    return this.cache.getOrLoad('role-membership', async () => {
+      const index: RoleMembershipIndex = new Map();
+      const memberLists = await pMap(roles, (role) => this.client.allRoleMembers(role.id), { concurrency: MEMBER_PAGE_CONCURRENCY });
+      memberLists.forEach((members, i) => {
+        const role = roles[i] as V41Role;
+        for (const member of members.items) {
+          if (member.roles?.some((a) => a.id === role.id)) {
+            index.set(member.id, member.roles);
+          } else if (!index.has(member.id) || !index.get(member.id)?.some((a) => a.id === role.id)) {
+            // A member payload without its roles[]: fall back to what the role itself says.
+            index.set(member.id, [...(index.get(member.id) ?? []), { id: role.id, name: role.name, system: role.system, permissions: role.permissions }]);
+          }
+        }
+      });
+      return index;
+    });
+  }
+}
+
+/** Pages `GET /roles/{id}/members` needs for every role: the inversion strategy's cost. */
+export function membershipPages(roles: V41Role[]): number {
+  return roles.reduce((pages, role) => pages + Math.max(1, Math.ceil((role.member_count ?? 1) / PAGE_SIZE)), 0);
+}

@@ -1,0 +1,142 @@
+import { V41Http, V41HttpOptions } from './http';
+import { V41NotFoundError } from './errors';
+import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './models';
+import { toList, toLocalUser, toRole, toRoleAssignment, toRoleStoreUser, toSource } from './normalize';
+import { fetchAllPages, PAGE_SIZE } from './paging';
+
+export type UserSortKey = 'created' | 'updated' | 'name' | 'principal' | 'email' | 'source' | 'full_name';
+export type SortDirection = 'ASC' | 'DESC';
+
+export interface UserSearch {
+  /** Free text: each word must occur in some searched field. Re-check matches exactly; see `matchesKeywords`. */
+  keywords?: string;
+  source?: string;
+  user_id?: string[];
+}
+
+export interface UserSort {
+  sortkey: UserSortKey;
+  sortdir: SortDirection;
+}
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+/** Stable order for list calls that need one: the server's default order is undocumented. */
+const DEFAULT_USER_SORT: UserSort = { sortkey: 'principal', sortdir: 'ASC' };
+
+const ROLE_STORE = '/role-store/api/v1';
+const LOCAL_USER_STORE = '/local-user-store/api/v1';
+
+/** `null` for the contract's "not found"; every other failure propagates. */
+async function orNull<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof V41NotFoundError) return null;
+    throw error;
+  }
+}
+
+/**
+ * The PrivX v41 REST API, as typed, secret-free records. Only this layer speaks HTTP; it knows nothing of
+ * GraphQL, batching or caching.
+ */
+export class V41Client {
+  private readonly http: V41Http;
+
+  constructor(options: V41HttpOptions) {
+    this.http = new V41Http(options);
+  }
+
+  /** Token requests sent so far (diagnostics and tests). */
+  get tokenRequests(): number {
+    return this.http.tokens.requests;
+  }
+
+  async searchUsers(search: UserSearch, page: PageRequest, sort: UserSort = DEFAULT_USER_SORT): Promise<V41List<V41RoleStoreUser>> {
+    const body = await this.http.request('POST', `${ROLE_STORE}/users/search`, {
+      query: { offset: page.offset, limit: page.limit, sortkey: sort.sortkey, sortdir: sort.sortdir },
+      body: search,
+    });
+    return toList(body, toRoleStoreUser, 'user search');
+  }
+
+  /** Every user matching `search`, all pages. */
+  searchAllUsers(search: UserSearch, sort: UserSort = DEFAULT_USER_SORT): Promise<V41List<V41RoleStoreUser>> {
+    return fetchAllPages((offset, limit) => this.searchUsers(search, { offset, limit }, sort));
+  }
+
+  /** Many users by id in one search (pages only if the server clamps). Items carry no roles. */
+  async usersByIds(ids: readonly string[]): Promise<V41RoleStoreUser[]> {
+    if (ids.length === 0) return [];
+    const pageSize = Math.min(ids.length, PAGE_SIZE);
+    const list = await fetchAllPages((offset, limit) => this.searchUsers({ user_id: [...ids] }, { offset, limit }), pageSize);
+    return list.items;
+  }
+
+  /** One user, with roles. */
+  async getUser(id: string): Promise<V41RoleStoreUser | null> {
+    return orNull(this.http.request('GET', `${ROLE_STORE}/users/${encodeURIComponent(id)}`).then(toRoleStoreUser));
+  }
+
+  async getUserRoles(id: string): Promise<V41RoleAssignment[] | null> {
+    const read = this.http
+      .request('GET', `${ROLE_STORE}/users/${encodeURIComponent(id)}/roles`)
+      .then((body) => toList(body, toRoleAssignment, 'user roles').items);
+    return orNull(read);
+  }
+
+  async listRoles(): Promise<V41Role[]> {
+    const list = await fetchAllPages(async (offset, limit) =>
+      toList(await this.http.request('GET', `${ROLE_STORE}/roles`, { query: { offset, limit, sortkey: 'name', sortdir: 'ASC' } }), toRole, 'roles'),
+    );
+    return list.items;
+  }
+
+  async getRole(id: string): Promise<V41Role | null> {
+    return orNull(this.http.request('GET', `${ROLE_STORE}/roles/${encodeURIComponent(id)}`).then(toRole));
+  }
+
+  async roleMembers(roleId: string, page: PageRequest, sort: UserSort = DEFAULT_USER_SORT): Promise<V41List<V41RoleStoreUser>> {
+    const body = await this.http.request('GET', `${ROLE_STORE}/roles/${encodeURIComponent(roleId)}/members`, {
+      query: { offset: page.offset, limit: page.limit, sortkey: sort.sortkey, sortdir: sort.sortdir },
+    });
+    return toList(body, toRoleStoreUser, 'role members');
+  }
+
+  /** Every member of a role, all pages. Each carries its own `roles[]`. */
+  allRoleMembers(roleId: string, sort: UserSort = DEFAULT_USER_SORT): Promise<V41List<V41RoleStoreUser>> {
+    return fetchAllPages((offset, limit) => this.roleMembers(roleId, { offset, limit }, sort));
+  }
+
+  /** Every directory; the contract does not page this list. */
+  async listSources(): Promise<V41Source[]> {
+    return toList(await this.http.request('GET', `${ROLE_STORE}/sources`), toSource, 'sources').items;
+  }
+
+  async getSource(id: string): Promise<V41Source | null> {
+    return orNull(this.http.request('GET', `${ROLE_STORE}/sources/${encodeURIComponent(id)}`).then(toSource));
+  }
+
+  async localUsers(page: PageRequest): Promise<V41List<V41LocalUser>> {
+    const body = await this.http.request('GET', `${LOCAL_USER_STORE}/users`, { query: { offset: page.offset, limit: page.limit } });
+    return toList(body, toLocalUser, 'local users');
+  }
+
+  /** Every local user, all pages. */
+  allLocalUsers(): Promise<V41List<V41LocalUser>> {
+    return fetchAllPages((offset, limit) => this.localUsers({ offset, limit }));
+  }
+
+  async getLocalUser(id: string): Promise<V41LocalUser | null> {
+    return orNull(this.http.request('GET', `${LOCAL_USER_STORE}/users/${encodeURIComponent(id)}`).then(toLocalUser));
+  }
+
+  /** `GET /<service>/api/v1/status`: readiness of one PrivX service. */
+  async serviceStatus(service: 'auth' | 'role-store' | 'local-user-store'): Promise<unknown> {
+    return this.http.request('GET', `/${service}/api/v1/status`);
+  }
+}

@@ -1,0 +1,41 @@
+import { decodeCursor, encodeCursor } from '../src/mapping';
+import { badUserInput } from '../src/errors';
+
+/** The largest page a client may ask for: keeps one query's upstream cost and response size bounded. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export interface Slice {
+  offset: number;
+  first: number;
+}
+
+/** `first`/`after` → a position in the whole list, or BAD_USER_INPUT before any upstream call. */
+export function sliceOf(first: number | null | undefined, after: string | null | undefined): Slice {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${size}`, 'first');
+  }
+  if (after === null || after === undefined) return { offset: 0, first: size };
+  const position = decodeCursor(after);
+  if (position === null) throw badUserInput('after is not a cursor returned by this API', 'after');
+  return { offset: position + 1, first: size };
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number | null;
+}
+
+export function connectionOf<T>(nodes: T[], offset: number, totalCount: number, hasNextPage: boolean): Connection<T> {
+  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+  return { edges, nodes, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}
+
+/** A page of a list held in memory (roles, groups, organizations). */
+export function connectionOfList<T>(all: T[], slice: Slice): Connection<T> {
+  const nodes = all.slice(slice.offset, slice.offset + slice.first);
+  return connectionOf(nodes, slice.offset, all.length, slice.offset + nodes.length < all.length);
+}

@@ -1,0 +1,71 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { V41LocalUser } from '../datasources/v41/models';
+import type { Context } from '../src/context';
+import { nameNeedsLocalRecord, remoteData, statusNeedsLocalRecord, toRoleAssignment, toWorkspace, userName, userStatus, type RemoteData, type StatusOf } from '../src/mapping';
+import { Role, RoleAssignment, User, UserStatus, Workspace } from '../src/types';
+import { needsRoleDetails, rolesOf } from './roles-of';
+import { selectedFields } from './selection';
+
+/** A LOCAL user's local-user-store record (joined by `source_user_id`), through the request's loader. */
+function localRecordOf(user: User, { loaders }: Context): Promise<V41LocalUser | null> {
+  return loaders.localUserById.load(user.record.source_user_id ?? user.id);
+}
+
+async function statusOf(user: User, context: Context): Promise<StatusOf> {
+  const { source } = user.record;
+  const [directory, local] = await Promise.all([
+    source ? context.loaders.sourceById.load(source) : null,
+    statusNeedsLocalRecord(user.record) ? localRecordOf(user, context) : null,
+  ]);
+  return userStatus(user.record, directory ?? undefined, local);
+}
+
+/** The `User` fields that need more than the role-store record: each goes through a per-request loader. */
+@Resolver(() => User)
+export class UserFields {
+  @FieldResolver(() => String, { nullable: true, description: 'The full name; else the local display name; else first and last name.' })
+  async name(@Root() user: User, @Ctx() context: Context): Promise<string | null> {
+    return userName(user.record, nameNeedsLocalRecord(user.record) ? await localRecordOf(user, context) : null);
+  }
+
+  @FieldResolver(() => UserStatus, { nullable: true, description: 'ACTIVE, INACTIVE (directory disabled) or INVITED (must set a password).' })
+  async status(@Root() user: User, @Ctx() context: Context): Promise<UserStatus> {
+    return (await statusOf(user, context)).status;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The upstream signal `status` was derived from, e.g. `source_disabled`.' })
+  async rawStatus(@Root() user: User, @Ctx() context: Context): Promise<string> {
+    return (await statusOf(user, context)).rawStatus;
+  }
+
+  @FieldResolver(() => [Role], { nullable: true, description: 'The roles the user holds; null when they could not be read.' })
+  async roles(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role[]> {
+    const assignments = (await context.loaders.rolesOfUser.load(user.id)) ?? [];
+    return rolesOf(assignments, context.loaders, needsRoleDetails(selectedFields(info)));
+  }
+
+  @FieldResolver(() => [RoleAssignment], { nullable: true, description: 'The roles the user holds, with how each was granted.' })
+  async roleAssignments(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<RoleAssignment[]> {
+    const assignments = (await context.loaders.rolesOfUser.load(user.id)) ?? [];
+    const roles = await rolesOf(assignments, context.loaders, needsRoleDetails(selectedFields(info, ['role'])));
+    return assignments.map((assignment, i) => ({ ...toRoleAssignment(assignment), role: roles[i] as Role }));
+  }
+
+  @FieldResolver(() => Workspace, { nullable: true, description: 'The user directory (PrivX source) the user comes from.' })
+  async workspace(@Root() user: User, @Ctx() { loaders }: Context): Promise<Workspace | null> {
+    const source = user.record.source ? await loaders.sourceById.load(user.record.source) : null;
+    return source && toWorkspace(source);
+  }
+
+  @Directive('@requiresScopes(scopes: [["users:raw"]])')
+  @FieldResolver(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The PrivX records the user was built from (`roleStoreUser`, `localUser`), secrets removed; needs `users:raw`.',
+  })
+  async remoteData(@Root() user: User, @Ctx() context: Context): Promise<RemoteData> {
+    const local = user.record.source_type === 'LOCAL' ? await localRecordOf(user, context) : null;
+    return remoteData(user.record, local);
+  }
+}

@@ -1,0 +1,28 @@
+import type { V41Attribute } from '../../datasources/v41/models';
+import type { Url } from '../types/url';
+import { present } from './text';
+
+export function attributeValue(attributes: readonly V41Attribute[], key: string): string | null {
+  for (const attribute of attributes) {
+    const value = attribute.key === key ? present(attribute.value) : undefined;
+    if (value) return value;
+  }
+  return null;
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The avatar has a field of its own, so it is not repeated among the URLs. */
+export function attributeUrls(attributes: readonly V41Attribute[]): Url[] {
+  return attributes.flatMap(({ key, value }) => {
+    const url = present(value);
+    return key !== 'avatar' && url && isWebUrl(url) ? [{ url, type: key }] : [];
+  });
+}

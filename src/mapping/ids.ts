@@ -1,0 +1,85 @@
+import { present } from './text';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+export type GroupKeyType = 'DEPARTMENT' | 'TAG';
+
+/** What a group id encodes. `company` is '' for tags and for departments of users without a company. */
+export interface GroupKey {
+  type: GroupKeyType;
+  company: string;
+  name: string;
+}
+
+export function isUuid(s: string): boolean {
+  return UUID.test(s);
+}
+
+function toBase64Url(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+/**
+ * Node's decoder skips characters it does not know and accepts padding and stray bits, so many strings decode
+ * to the same text; only the one that re-encodes identically is accepted, which keeps one id per entity.
+ */
+function fromBase64Url(id: string): string | null {
+  if (!BASE64URL.test(id)) return null;
+  const text = Buffer.from(id, 'base64url').toString('utf8');
+  return toBase64Url(text) === id ? text : null;
+}
+
+/** A name the mapping can produce: every name it reads goes through `present`, so it is trimmed and not blank. */
+function isCanonicalName(name: string): boolean {
+  return present(name) === name;
+}
+
+export function encodeOrganizationId(company: string): string {
+  return toBase64Url(`org:${company}`);
+}
+
+export function decodeOrganizationId(id: string): string | null {
+  const text = fromBase64Url(id);
+  if (!text?.startsWith('org:')) return null;
+  const company = text.slice('org:'.length);
+  return isCanonicalName(company) ? company : null;
+}
+
+// `:` separates the parts, so it is escaped inside them; `%` too, so that the escape itself stays reversible.
+function escapePart(s: string): string {
+  return s.replace(/%/g, '%25').replace(/:/g, '%3A');
+}
+
+function unescapePart(s: string): string {
+  return s.replace(/%25|%3A/g, (m) => (m === '%25' ? '%' : ':'));
+}
+
+export function encodeGroupId({ type, company, name }: GroupKey): string {
+  return toBase64Url(`group:${type}:${escapePart(company)}:${escapePart(name)}`);
+}
+
+export function decodeGroupId(id: string): GroupKey | null {
+  const parts = fromBase64Url(id)?.split(':');
+  if (parts?.length !== 4) return null;
+  const [prefix, type, rawCompany = '', rawName = ''] = parts;
+  if (prefix !== 'group' || (type !== 'DEPARTMENT' && type !== 'TAG')) return null;
+  const key: GroupKey = { type, company: unescapePart(rawCompany), name: unescapePart(rawName) };
+  if (!isCanonicalName(key.name)) return null;
+  if (key.company !== '' && (type === 'TAG' || !isCanonicalName(key.company))) return null;
+  // Rejects escapes written any other way (`%3a`, `%41`), which would decode to a second id for one group.
+  return encodeGroupId(key) === id ? key : null;
+}
+
+const CURSOR = /^cursor:v1:(0|[1-9][0-9]*)$/;
+
+export function encodeCursor(offset: number): string {
+  return toBase64Url(`cursor:v1:${offset}`);
+}
+
+export function decodeCursor(cursor: string): number | null {
+  const digits = CURSOR.exec(fromBase64Url(cursor) ?? '')?.[1];
+  if (digits === undefined) return null;
+  const offset = Number(digits);
+  return Number.isSafeInteger(offset) ? offset : null;
+}

@@ -1,0 +1,19 @@
+import type { V41RoleStoreUser } from '../../datasources/v41/models';
+import type { Organization } from '../types/organization';
+import { decodeOrganizationId, encodeOrganizationId } from './ids';
+import { present } from './text';
+
+export function organizationsOf(rs: V41RoleStoreUser): Organization[] {
+  const company = present(rs.company);
+  return company ? [{ id: encodeOrganizationId(company), name: company }] : [];
+}
+
+export function organizationFromId(id: string): Organization | null {
+  const company = decodeOrganizationId(id);
+  return company === null ? null : { id, name: company };
+}
+
+/** The exact re-check after an upstream keyword search for the company name. */
+export function isInOrganization(rs: V41RoleStoreUser, company: string): boolean {
+  return present(rs.company) === company;
+}

@@ -1,0 +1,43 @@
+import type { V41LocalUser, V41RoleStoreUser } from '../../datasources/v41/models';
+import type { User } from '../types/user';
+import { attributeUrls, attributeValue } from './attributes';
+import { toDate } from './dates';
+import { toEmails } from './emails';
+import { groupsOf } from './groups';
+import { localeToLanguages } from './languages';
+import { firstLastName } from './names';
+import { organizationsOf } from './organizations';
+import { toPhones } from './phones';
+import { present } from './text';
+
+export function toUser(rs: V41RoleStoreUser): User {
+  const { firstName, lastName } = firstLastName(rs);
+  return {
+    id: rs.id,
+    firstName,
+    lastName,
+    title: present(rs.job_title) ?? null,
+    username: present(rs.principal) ?? null,
+    emails: toEmails(rs.email),
+    phones: toPhones(rs.telephone),
+    organizations: organizationsOf(rs),
+    groups: groupsOf(rs),
+    avatar: attributeValue(rs.attributes, 'avatar'),
+    timezone: attributeValue(rs.attributes, 'timezone'),
+    languages: localeToLanguages(rs.locale),
+    createdAt: toDate(rs.created),
+    updatedAt: toDate(rs.updated),
+    urls: attributeUrls(rs.attributes),
+    record: rs,
+  };
+}
+
+export interface RemoteData {
+  roleStoreUser: Readonly<Record<string, unknown>>;
+  localUser: Readonly<Record<string, unknown>> | null;
+}
+
+/** The records as the v41 client parsed them: secrets were removed there, so nothing is filtered here. */
+export function remoteData(rs: V41RoleStoreUser, local: V41LocalUser | null): RemoteData {
+  return { roleStoreUser: rs.raw, localUser: local ? local.raw : null };
+}

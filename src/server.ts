@@ -1,0 +1,55 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createContext, type Context, type Upstream } from './context';
+import { createErrorFormatter } from './errors';
+import { GRAPHQL_PATH, subgraphRoutes } from './http-server';
+import { identitySchema } from './schema/identity-schema';
+
+export interface SubgraphOptions {
+  upstream: Upstream;
+  port: number;
+  host?: string;
+  production: boolean;
+}
+
+export interface RunningSubgraph {
+  /** Base URL, e.g. http://127.0.0.1:4001 */
+  url: string;
+  graphqlUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the subgraph over a ready upstream: GraphQL at `/graphql`, health at `/health`. */
+export async function startSubgraph({ upstream, port, host = '127.0.0.1', production }: SubgraphOptions): Promise<RunningSubgraph> {
+  const schema = await identitySchema();
+  const server = createServer();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError: createErrorFormatter(production),
+    includeStacktraceInErrorResponses: !production,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Sandbox on the same URL in development; a static page in production.
+      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+    ],
+  });
+  await apollo.start();
+  server.on('request', subgraphRoutes(apollo, async () => createContext(upstream)));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${shownHost}:${address.port}`;
+  return {
+    url,
+    graphqlUrl: `${url}${GRAPHQL_PATH}`,
+    close: async () => {
+      await apollo.stop(); // drains and closes the HTTP server
+    },
+  };
+}
