@@ -1,0 +1,35 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { UpstreamConfig } from '../../src/config';
+import type { Upstream } from '../../src/context';
+import { startSubgraph, type RunningSubgraph } from '../../src/server';
+import { createUpstream } from '../../src/upstream';
+import { postGraphQL, type GraphQLResponse } from './graphql-http';
+
+export interface SubgraphOptions {
+  cacheTtlSeconds?: number;
+  dataloadersEnabled?: boolean;
+  production?: boolean;
+}
+
+export interface SubgraphStack {
+  subgraph: RunningSubgraph;
+  upstream: Upstream;
+  query<TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables?: TVariables): Promise<GraphQLResponse<TData>>;
+  close(): Promise<void>;
+}
+
+/** The subgraph in front of any v41 endpoint (the simulator, the contract fake, …), over loopback HTTP. */
+export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeoutMs'>, options: SubgraphOptions = {}): Promise<SubgraphStack> {
+  const upstream = createUpstream(
+    { ...connection, timeoutMs: 5_000 },
+    { cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true },
+  );
+  const subgraph = await startSubgraph({ upstream, port: 0, host: '127.0.0.1', production: options.production ?? false });
+  return {
+    subgraph,
+    upstream,
+    query: (document, variables) => postGraphQL(subgraph.graphqlUrl, document, variables),
+    close: () => subgraph.close(),
+  };
+}
+
