@@ -1,4 +1,6 @@
 import { ContractEntitiesDocument, ContractRemoteDataDocument, ContractUserDocument, ContractUsersPageDocument } from '../generated/graphql';
+import type { ContractUsersPageQuery } from '../generated/graphql';
+import type { GraphQLResponse } from '../helpers/graphql-http';
 import { CONTRACT_SECRETS, startContractFake, type ContractFake } from '../contract-fake/server';
 import {
   EXPECTED_LOCAL_REMOTE_DATA_KEYS,
@@ -41,9 +43,9 @@ describe('subgraph over the independent v41 contract fake', () => {
     let after: string | null | undefined = null;
     let pages = 0;
     do {
-      const { data, errors } = await stack.query(ContractUsersPageDocument, { first: 5, after });
-      expect(errors).toBeUndefined();
-      const page = data!.users;
+      const response: GraphQLResponse<ContractUsersPageQuery> = await stack.query(ContractUsersPageDocument, { first: 5, after });
+      expect(response.errors).toBeUndefined();
+      const page = response.data!.users;
       expect(page.totalCount).toBe(ids.length);
       for (const user of page.nodes) {
         seen.push(user.id);
