@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { SimulatorEnvError, simulatorOptionsFromEnv } from '../datasources/simulator/main';
+import { startSimulator } from '../datasources/simulator/server';
+import { ConfigError, loadConfig, type AppConfig, type UpstreamConfig } from './config';
+import { startSubgraph } from './server';
+import { createUpstream } from './upstream';
+
+interface Closable {
+  close(): Promise<void>;
+}
+
+/** The configured PrivX, or an embedded simulator on an ephemeral loopback port when none is configured. */
+async function resolveUpstream(config: AppConfig): Promise<{ connection: UpstreamConfig; simulator?: Closable }> {
+  if (config.upstream) return { connection: { ...config.upstream, timeoutMs: config.upstreamTimeoutMs } };
+  // The SIM_* knobs shape the demo data; the port is always ephemeral, as nothing else needs to find it.
+  const simulator = await startSimulator({ ...simulatorOptionsFromEnv(process.env), port: 0, host: '127.0.0.1' });
+  console.log(`No V41_BASE_URL set: started the embedded v41 simulator at ${simulator.url} (${simulator.data.users.length} demo users).`);
+  return {
+    simulator,
+    connection: {
+      baseUrl: simulator.url,
+      oauthClientId: simulator.options.oauthClientId,
+      oauthClientSecret: simulator.options.oauthClientSecret,
+      apiClientId: simulator.options.apiClientId,
+      apiClientSecret: simulator.options.apiClientSecret,
+      timeoutMs: config.upstreamTimeoutMs,
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { connection, simulator } = await resolveUpstream(config);
+  const subgraph = await startSubgraph({
+    upstream: createUpstream(connection, config),
+    port: config.port,
+    host: config.host,
+    production: config.production,
+  });
+  console.log(`Identity subgraph ready at ${subgraph.graphqlUrl} (health: ${subgraph.url}/health)`);
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    Promise.all([subgraph.close(), simulator?.close()]).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+/** A bad setting names its variable (never its value); anything else says what failed, without a stack. */
+function describeStartupError(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof SimulatorEnvError) return `Invalid configuration:\n  - ${error.message}`;
+  return `Failed to start: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(describeStartupError(error));
+  process.exit(1);
+});
