@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import { encodeOrganizationId, organizationFromId } from '../src/mapping';
+import { organizationFromId, organizationOf } from '../src/mapping';
 import { Organization, OrganizationConnection, User, UserConnection } from '../src/types';
 import { organizationArg } from './ids';
 import { connectionOfList, sliceOf, type Connection } from './paging';
@@ -22,10 +22,7 @@ export class OrganizationResolver {
   ): Promise<Connection<Organization>> {
     const slice = sliceOf(first, after);
     const { companies } = await directory.facets();
-    return connectionOfList(
-      companies.map((name) => ({ id: encodeOrganizationId(name), name })),
-      slice,
-    );
+    return connectionOfList(companies.map(organizationOf), slice);
   }
 
   @FieldResolver(() => UserConnection, { nullable: true, description: 'The users whose company is this organization.' })

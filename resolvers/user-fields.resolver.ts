@@ -1,22 +1,31 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { V41LocalUser } from '../datasources/v41/models';
+import type { V41LocalUser, V41RoleAssignment, V41Source } from '../datasources/v41/models';
 import type { Context } from '../src/context';
 import { nameNeedsLocalRecord, remoteData, statusNeedsLocalRecord, toRoleAssignment, toWorkspace, userName, userStatus, type RemoteData, type StatusOf } from '../src/mapping';
 import { Role, RoleAssignment, User, UserStatus, Workspace } from '../src/types';
 import { needsRoleDetails, rolesOf } from './roles-of';
+import { oncePerUser } from './per-user';
 import { selectedFields } from './selection';
 
 /** A LOCAL user's local-user-store record (joined by `source_user_id`), through the request's loader. */
 function localRecordOf(user: User, { loaders }: Context): Promise<V41LocalUser | null> {
-  return loaders.localUserById.load(user.record.source_user_id ?? user.id);
+  return oncePerUser(user, 'local', () => loaders.localUserById.load(user.record.source_user_id ?? user.id));
+}
+
+function directoryOf(user: User, { loaders }: Context): Promise<V41Source | null> {
+  const { source } = user.record;
+  return oncePerUser(user, 'directory', async () => (source ? loaders.sourceById.load(source) : null));
+}
+
+function assignmentsOf(user: User, { loaders }: Context): Promise<V41RoleAssignment[]> {
+  return oncePerUser(user, 'assignments', async () => (await loaders.rolesOfUser.load(user.id)) ?? []);
 }
 
 async function statusOf(user: User, context: Context): Promise<StatusOf> {
-  const { source } = user.record;
   const [directory, local] = await Promise.all([
-    source ? context.loaders.sourceById.load(source) : null,
+    directoryOf(user, context),
     statusNeedsLocalRecord(user.record) ? localRecordOf(user, context) : null,
   ]);
   return userStatus(user.record, directory ?? undefined, local);
@@ -42,20 +51,20 @@ export class UserFields {
 
   @FieldResolver(() => [Role], { nullable: true, description: 'The roles the user holds; null when they could not be read.' })
   async roles(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role[]> {
-    const assignments = (await context.loaders.rolesOfUser.load(user.id)) ?? [];
+    const assignments = await assignmentsOf(user, context);
     return rolesOf(assignments, context.loaders, needsRoleDetails(selectedFields(info)));
   }
 
   @FieldResolver(() => [RoleAssignment], { nullable: true, description: 'The roles the user holds, with how each was granted.' })
   async roleAssignments(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<RoleAssignment[]> {
-    const assignments = (await context.loaders.rolesOfUser.load(user.id)) ?? [];
+    const assignments = await assignmentsOf(user, context);
     const roles = await rolesOf(assignments, context.loaders, needsRoleDetails(selectedFields(info, ['role'])));
     return assignments.map((assignment, i) => ({ ...toRoleAssignment(assignment), role: roles[i] as Role }));
   }
 
   @FieldResolver(() => Workspace, { nullable: true, description: 'The user directory (PrivX source) the user comes from.' })
-  async workspace(@Root() user: User, @Ctx() { loaders }: Context): Promise<Workspace | null> {
-    const source = user.record.source ? await loaders.sourceById.load(user.record.source) : null;
+  async workspace(@Root() user: User, @Ctx() context: Context): Promise<Workspace | null> {
+    const source = await directoryOf(user, context);
     return source && toWorkspace(source);
   }
 

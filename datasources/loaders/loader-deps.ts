@@ -5,13 +5,12 @@ export interface LoaderDeps {
   client: V41Client;
   catalog: UpstreamCatalog;
   /**
-   * Off only to price the naive approach (benchmarks, README): no batching, no per-request memo, and each
-   * relation read with its one-record call.
+   * Off only to price the naive approach (benchmarks, README): each relation of each user read with its
+   * one-record call: no batching, no memo within the request, nothing shared between requests.
    */
   batching: boolean;
 }
 
-/** DataLoader options: batching and per-request memoisation both follow `batching`. */
 export function loaderOptions(deps: LoaderDeps, maxBatchSize?: number) {
   return deps.batching ? { maxBatchSize } : { batch: false, cache: false };
 }

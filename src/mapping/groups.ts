@@ -1,16 +1,16 @@
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
-import type { Group } from '../types/group';
+import { Group } from '../types/group';
 import { GroupType } from '../types/group-type';
 import { decodeGroupId, encodeGroupId, encodeOrganizationId, type GroupKey } from './ids';
 import { present } from './text';
 
 export function groupFromKey(key: GroupKey): Group {
-  return {
+  return Object.assign(new Group(), {
     id: encodeGroupId(key),
     name: key.name,
     type: GroupType[key.type],
     organization: key.type === 'DEPARTMENT' && key.company ? encodeOrganizationId(key.company) : null,
-  };
+  });
 }
 
 /** A department is scoped by company (Sales at A is not Sales at B); a tag is global. */

@@ -1,16 +1,20 @@
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
-import type { Organization } from '../types/organization';
+import { Organization } from '../types/organization';
 import { decodeOrganizationId, encodeOrganizationId } from './ids';
 import { present } from './text';
 
+export function organizationOf(company: string): Organization {
+  return Object.assign(new Organization(), { id: encodeOrganizationId(company), name: company });
+}
+
 export function organizationsOf(rs: V41RoleStoreUser): Organization[] {
   const company = present(rs.company);
-  return company ? [{ id: encodeOrganizationId(company), name: company }] : [];
+  return company ? [organizationOf(company)] : [];
 }
 
 export function organizationFromId(id: string): Organization | null {
   const company = decodeOrganizationId(id);
-  return company === null ? null : { id, name: company };
+  return company === null ? null : organizationOf(company);
 }
 
 /** The exact re-check after an upstream keyword search for the company name. */

@@ -1,14 +1,15 @@
 import type { V41Role, V41RoleAssignment } from '../../datasources/v41/models';
 import { GrantType } from '../types/grant-type';
-import type { Role } from '../types/role';
+import { Role } from '../types/role';
 import type { RoleAssignment } from '../types/role-assignment';
 import { toDate } from './dates';
 import { present } from './text';
 
 const GRANT_TYPES: ReadonlySet<string> = new Set(Object.values(GrantType));
 
+/** Class instances, as for `toUser`: `Role.members` takes the role as its root. */
 export function toRole(role: V41Role): Role {
-  return {
+  return Object.assign(new Role(), {
     id: role.id,
     name: present(role.name) ?? null,
     description: present(role.comment) ?? null,
@@ -20,12 +21,12 @@ export function toRole(role: V41Role): Role {
     workspace: null,
     createdAt: toDate(role.created),
     updatedAt: toDate(role.updated),
-  };
+  });
 }
 
 /** Only what an assignment carries; description, memberCount and the dates stay undefined ("not loaded"). */
 export function roleFromAssignment(assignment: V41RoleAssignment): Role {
-  return {
+  return Object.assign(new Role(), {
     id: assignment.id,
     name: present(assignment.name) ?? null,
     system: assignment.system ?? null,
@@ -33,7 +34,7 @@ export function roleFromAssignment(assignment: V41RoleAssignment): Role {
     group: null,
     organization: null,
     workspace: null,
-  };
+  });
 }
 
 export function toRoleAssignment(assignment: V41RoleAssignment): RoleAssignment {

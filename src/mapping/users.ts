@@ -1,5 +1,5 @@
 import type { V41LocalUser, V41RoleStoreUser } from '../../datasources/v41/models';
-import type { User } from '../types/user';
+import { User } from '../types/user';
 import { attributeUrls, attributeValue } from './attributes';
 import { toDate } from './dates';
 import { toEmails } from './emails';
@@ -10,9 +10,13 @@ import { organizationsOf } from './organizations';
 import { toPhones } from './phones';
 import { present } from './text';
 
+/**
+ * A `User` instance, not a plain object: TypeGraphQL hands field resolvers a copy of any root that is not an
+ * instance of its class, which would cost a copy per field and defeat per-user memoisation.
+ */
 export function toUser(rs: V41RoleStoreUser): User {
   const { firstName, lastName } = firstLastName(rs);
-  return {
+  return Object.assign(new User(), {
     id: rs.id,
     firstName,
     lastName,
@@ -29,7 +33,7 @@ export function toUser(rs: V41RoleStoreUser): User {
     updatedAt: toDate(rs.updated),
     urls: attributeUrls(rs.attributes),
     record: rs,
-  };
+  });
 }
 
 export interface RemoteData {

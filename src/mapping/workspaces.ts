@@ -1,5 +1,5 @@
 import type { V41Source } from '../../datasources/v41/models';
-import type { Workspace } from '../types/workspace';
+import { Workspace } from '../types/workspace';
 import { WorkspaceType } from '../types/workspace-type';
 import { present } from './text';
 
@@ -11,11 +11,11 @@ function workspaceType(connectionType?: string): WorkspaceType {
 }
 
 export function toWorkspace(source: V41Source): Workspace {
-  return {
+  return Object.assign(new Workspace(), {
     id: source.id,
     name: present(source.name) ?? null,
     type: workspaceType(source.connection_type),
     enabled: source.enabled,
     organization: null,
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import type { V41RoleAssignment } from '../../datasources/v41/models';
 import { roleFromAssignment, toRole, toRoleAssignment } from '../../src/mapping/roles';
 import { GrantType } from '../../src/types/grant-type';
+import { Role } from '../../src/types/role';
 import { ROLE_ID, role, roleAssignment } from './factories';
 
 const date = (iso: string) => new Date(iso);
@@ -54,7 +55,9 @@ describe('toRole', () => {
 describe('roleFromAssignment', () => {
   it('carries only what an assignment has, leaving the rest not loaded', () => {
     const mapped = roleFromAssignment(roleAssignment({ name: 'ops', system: false, permissions: ['hosts-view'], explicit: true }));
-    expect(mapped).toStrictEqual({
+    expect(mapped).toBeInstanceOf(Role);
+    expect(mapped.description).toBeUndefined();
+    expect(mapped).toEqual({
       id: ROLE_ID,
       name: 'ops',
       system: false,
@@ -68,7 +71,7 @@ describe('roleFromAssignment', () => {
   });
 
   it('defaults', () => {
-    expect(roleFromAssignment(roleAssignment())).toStrictEqual({
+    expect(roleFromAssignment(roleAssignment())).toEqual({
       id: ROLE_ID,
       name: null,
       system: null,

@@ -1,6 +1,7 @@
 import { encodeGroupId, encodeOrganizationId } from '../../src/mapping/ids';
 import { remoteData, toUser } from '../../src/mapping/users';
 import { GroupType } from '../../src/types/group-type';
+import { User } from '../../src/types/user';
 import { USER_ID, localUser, rsUser } from './factories';
 
 const USER_FIELDS = [
@@ -68,7 +69,9 @@ describe('toUser', () => {
 
   it('maps an empty record to nulls and empty lists', () => {
     const rs = rsUser();
-    expect(toUser(rs)).toStrictEqual({
+    // An instance, so TypeGraphQL hands every field resolver this very object (see toUser).
+    expect(toUser(rs)).toBeInstanceOf(User);
+    expect({ ...toUser(rs) }).toStrictEqual({
       id: USER_ID,
       firstName: null,
       lastName: null,
