@@ -5,6 +5,8 @@ export interface MemoryCacheOptions {
   ttlSeconds: number;
   /** Upper bound on the records held, counting a list as its length: keeps memory flat at any directory size. */
   maxRecords: number;
+  /** Milliseconds of a monotonic clock; injectable so TTL tests need not sleep. */
+  now?: () => number;
 }
 
 type Loader = () => Promise<unknown>;
@@ -20,12 +22,15 @@ function weight(value: unknown): number {
 export class MemoryCache implements SharedCache {
   private readonly lru: LRUCache<string, NonNullable<unknown>, Loader>;
 
-  constructor({ ttlSeconds, maxRecords }: MemoryCacheOptions) {
+  constructor({ ttlSeconds, maxRecords, now }: MemoryCacheOptions) {
     this.lru = new LRUCache<string, NonNullable<unknown>, Loader>({
+      ...(now ? { perf: { now } } : {}),
       maxSize: maxRecords,
       sizeCalculation: (value) => Math.min(weight(value), maxRecords),
       ttl: ttlSeconds * 1000,
       ttlAutopurge: false,
+      // Read the clock on every access rather than a value refreshed by a timer: exact expiry, no timers.
+      ttlResolution: 0,
       fetchMethod: async (_key, _stale, { context }) => (await context()) as NonNullable<unknown>,
     });
   }

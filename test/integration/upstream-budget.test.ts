@@ -104,3 +104,32 @@ describe('naive mode (loaders and cache off) costs one call per user and relatio
     }
   });
 });
+
+describe('the shared cache across concurrent requests', () => {
+  it('five concurrent cold requests read the role list, directories and local users once between them', async () => {
+    const stack = await startStack();
+    try {
+      stack.resetCalls();
+      const pages = await Promise.all(Array.from({ length: 5 }, (_, i) => stack.query(UsersDocument, { first: 20, after: i === 0 ? null : undefined })));
+      pages.forEach((page) => expect(page.errors).toBeUndefined());
+      const calls = stack.calls().byRoute;
+      expect(calls['GET /role-store/api/v1/roles']).toBe(1);
+      expect(calls['GET /role-store/api/v1/sources']).toBe(1);
+      expect(calls['GET /local-user-store/api/v1/users'] ?? 0).toBeLessThanOrEqual(1);
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('CACHE_TTL_SECONDS=0: nothing is kept between requests', async () => {
+    const stack = await startStack({ cacheTtlSeconds: 0 });
+    try {
+      await stack.query(UsersDocument, { first: 20 });
+      stack.resetCalls();
+      await stack.query(UsersDocument, { first: 20 });
+      expect(stack.calls().byRoute['GET /role-store/api/v1/sources']).toBe(1);
+    } finally {
+      await stack.close();
+    }
+  });
+});

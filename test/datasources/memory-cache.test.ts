@@ -1,0 +1,50 @@
+import { createSharedCache, MemoryCache, NoCache } from '../../datasources/cache';
+
+describe('MemoryCache', () => {
+  it('loads once and shares one in-flight load among concurrent callers', async () => {
+    const cache = new MemoryCache({ ttlSeconds: 30, maxRecords: 100 });
+    let loads = 0;
+    const load = () => new Promise<string>((resolve) => setTimeout(() => resolve(`v${(loads += 1)}`), 10));
+    const values = await Promise.all(Array.from({ length: 5 }, () => cache.getOrLoad('k', load)));
+    expect(values).toEqual(['v1', 'v1', 'v1', 'v1', 'v1']);
+    expect(await cache.getOrLoad('k', load)).toBe('v1');
+    expect(loads).toBe(1);
+  });
+
+  it('forgets a value after its TTL', async () => {
+    let now = 10_000; // lru-cache reads a start time of 0 as "no TTL"
+    const cache = new MemoryCache({ ttlSeconds: 1, maxRecords: 100, now: () => now });
+    await cache.getOrLoad('k', async () => 'old');
+    now = 10_999;
+    expect(cache.peek('k')).toBe('old');
+    now = 11_001;
+    expect(cache.peek('k')).toBeUndefined();
+    expect(await cache.getOrLoad('k', async () => 'new')).toBe('new');
+  });
+
+  it('does not keep a failed load', async () => {
+    const cache = new MemoryCache({ ttlSeconds: 30, maxRecords: 100 });
+    await expect(cache.getOrLoad('k', async () => Promise.reject(new Error('upstream down')))).rejects.toThrow('upstream down');
+    expect(await cache.getOrLoad('k', async () => 'recovered')).toBe('recovered');
+  });
+
+  it('stays within its bound, counting a list as its length', async () => {
+    const cache = new MemoryCache({ ttlSeconds: 30, maxRecords: 10 });
+    cache.set('big', Array.from({ length: 8 }, (_, i) => i));
+    cache.set('a', 1);
+    cache.set('other-big', Array.from({ length: 8 }, (_, i) => i));
+    expect(cache.peek('big')).toBeUndefined();
+    expect(cache.peek('other-big')).toHaveLength(8);
+  });
+});
+
+describe('createSharedCache', () => {
+  it('TTL 0 keeps nothing: every call loads', async () => {
+    const cache = createSharedCache({ ttlSeconds: 0, maxRecords: 10 });
+    expect(cache).toBeInstanceOf(NoCache);
+    let loads = 0;
+    await cache.getOrLoad('k', async () => (loads += 1));
+    await cache.getOrLoad('k', async () => (loads += 1));
+    expect(loads).toBe(2);
+  });
+});
