@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { V41Connection } from '../datasources/v41/token-manager';
 
 /**
  * Configuration from the environment, validated once at start. A bad value stops the process with a
@@ -41,14 +42,7 @@ const envSchema = z.object({
   DATALOADERS_ENABLED: boolean.default(true),
 });
 
-export interface UpstreamConfig {
-  baseUrl: string;
-  oauthClientId: string;
-  oauthClientSecret: string;
-  apiClientId: string;
-  apiClientSecret: string;
-  timeoutMs: number;
-}
+export type UpstreamConfig = V41Connection;
 
 export interface AppConfig {
   port: number;

@@ -1,13 +1,13 @@
 import { errorFromResponse, V41Error, V41ErrorBody, V41UnavailableError } from './errors';
 import { parseWithoutSecrets } from './secrets';
-import { TokenCredentials, TokenManager } from './token-manager';
+import { TokenManager, type V41Connection } from './token-manager';
 
 export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
 }
 
-export interface V41HttpOptions extends TokenCredentials {
+export interface V41HttpOptions extends V41Connection {
   /** A `Retry-After` longer than this is not waited for: the caller gets the 503 as a field error instead. */
   maxRetryAfterMs?: number;
 }

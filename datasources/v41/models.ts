@@ -33,19 +33,15 @@ export interface V41RoleAssignment {
   permissions?: string[];
 }
 
-/** A user of any directory, from the role store. */
-export interface V41RoleStoreUser {
+/** What a role-store user and a local user have in common: the person, as both stores describe it. */
+export interface V41Person {
   id: string;
-  source_user_id?: string;
   created?: string;
   updated?: string;
   updated_by?: string;
   author?: string;
   comment?: string;
   tags: string[];
-  /** The username. */
-  principal?: string;
-  distinguished_name?: string;
   first_name?: string;
   last_name?: string;
   full_name?: string;
@@ -57,38 +53,32 @@ export interface V41RoleStoreUser {
   locale?: string;
   windows_account?: string;
   unix_account?: string;
+  attributes: V41Attribute[];
+  /** The record as received, minus secrets. */
+  raw: Readonly<Record<string, unknown>>;
+}
+
+/** A user of any directory, from the role store. */
+export interface V41RoleStoreUser extends V41Person {
+  source_user_id?: string;
+  /** The username. */
+  principal?: string;
+  distinguished_name?: string;
   external_id?: string;
   /** The directory (source) uuid. */
   source?: string;
   source_type?: string;
   /** `null` in search results: only `GET /users/{id}` carries roles. */
   roles: V41RoleAssignment[] | null;
-  attributes: V41Attribute[];
   mfa_status?: string;
   refresh_timestamp?: string;
-  raw: Readonly<Record<string, unknown>>;
 }
 
 /** A user of the built-in directory, from the local user store. */
-export interface V41LocalUser {
-  id: string;
-  created?: string;
-  updated?: string;
+export interface V41LocalUser extends V41Person {
   username?: string;
-  full_name?: string;
   display_name?: string;
-  first_name?: string;
-  last_name?: string;
-  job_title?: string;
-  company?: string;
-  department?: string;
-  email?: string;
-  telephone?: string;
-  locale?: string;
-  tags: string[];
   password_change_required: boolean;
-  attributes: V41Attribute[];
-  raw: Readonly<Record<string, unknown>>;
 }
 
 export interface V41Role {

@@ -2,6 +2,7 @@ import type {
   V41Attribute,
   V41List,
   V41LocalUser,
+  V41Person,
   V41Role,
   V41RoleAssignment,
   V41RoleStoreUser,
@@ -86,20 +87,15 @@ export function toRoleAssignment(value: unknown): V41RoleAssignment {
   };
 }
 
-export function toRoleStoreUser(value: unknown): V41RoleStoreUser {
-  const u = asObject(value, 'role-store user');
-  const mfa = u.mfa !== null && typeof u.mfa === 'object' ? (u.mfa as Json) : undefined;
+function toPerson(u: Json, what: string): V41Person {
   return {
-    id: requiredId(u, 'role-store user'),
-    source_user_id: str(u.source_user_id),
+    id: requiredId(u, what),
     created: str(u.created),
     updated: str(u.updated),
     updated_by: str(u.updated_by) ?? str(u.updatedby),
     author: str(u.author),
     comment: str(u.comment),
     tags: strings(u.tags),
-    principal: str(u.principal),
-    distinguished_name: str(u.distinguished_name),
     first_name: str(u.first_name) ?? str(u.given_name),
     last_name: str(u.last_name),
     full_name: str(u.full_name),
@@ -111,38 +107,35 @@ export function toRoleStoreUser(value: unknown): V41RoleStoreUser {
     locale: str(u.locale),
     windows_account: str(u.windows_account),
     unix_account: str(u.unix_account),
+    attributes: attributes(u.attributes),
+    raw: u,
+  };
+}
+
+export function toRoleStoreUser(value: unknown): V41RoleStoreUser {
+  const u = asObject(value, 'role-store user');
+  const mfa = u.mfa !== null && typeof u.mfa === 'object' ? (u.mfa as Json) : undefined;
+  return {
+    ...toPerson(u, 'role-store user'),
+    source_user_id: str(u.source_user_id),
+    principal: str(u.principal),
+    distinguished_name: str(u.distinguished_name),
     external_id: str(u.external_id),
     source: str(u.source),
     source_type: str(u.source_type),
     roles: Array.isArray(u.roles) ? u.roles.map(toRoleAssignment) : null,
-    attributes: attributes(u.attributes),
     mfa_status: str(mfa?.status),
     refresh_timestamp: str(u.RefreshTimestamp) ?? str(u.refresh_timestamp),
-    raw: u,
   };
 }
 
 export function toLocalUser(value: unknown): V41LocalUser {
   const u = asObject(value, 'local user');
   return {
-    id: requiredId(u, 'local user'),
-    created: str(u.created),
-    updated: str(u.updated),
+    ...toPerson(u, 'local user'),
     username: str(u.username),
-    full_name: str(u.full_name),
     display_name: str(u.display_name),
-    first_name: str(u.first_name) ?? str(u.given_name),
-    last_name: str(u.last_name),
-    job_title: str(u.job_title),
-    company: str(u.company),
-    department: str(u.department),
-    email: str(u.email),
-    telephone: str(u.telephone),
-    locale: str(u.locale),
-    tags: strings(u.tags),
     password_change_required: bool(u.password_change_required) ?? false,
-    attributes: attributes(u.attributes),
-    raw: u,
   };
 }
 

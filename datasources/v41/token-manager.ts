@@ -1,11 +1,13 @@
 import { V41AuthError, V41UnavailableError } from './errors';
 
-export interface TokenCredentials {
+/** Where PrivX is and who we are to it: an OAuth client and the API client whose token we use. */
+export interface V41Connection {
   baseUrl: string;
   oauthClientId: string;
   oauthClientSecret: string;
   apiClientId: string;
   apiClientSecret: string;
+  /** Timeout of every call, token calls included. */
   timeoutMs: number;
 }
 
@@ -31,7 +33,7 @@ export class TokenManager {
   requests = 0;
 
   constructor(
-    private readonly credentials: TokenCredentials,
+    private readonly credentials: V41Connection,
     private readonly now: () => number = Date.now,
   ) {}
 
