@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { groupFromId, groupFromKey } from '../src/mapping';
 import { Group, GroupConnection, User, UserConnection } from '../src/types';
@@ -14,6 +14,8 @@ export class GroupResolver {
     return groupFromId(id);
   }
 
+  @Directive('@cost(weight: 10)')
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
   @Query(() => GroupConnection, { description: 'Every department and tag found on a user, by name.' })
   async groups(
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 0 to 100.' }) first: number | null,
@@ -28,6 +30,8 @@ export class GroupResolver {
     return connectionOfList(selected.map(groupFromKey), slice);
   }
 
+  @Directive('@cost(weight: 10)')
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
   @FieldResolver(() => UserConnection, { nullable: true, description: 'The users in this department, or carrying this tag.' })
   members(
     @Root() group: Group,

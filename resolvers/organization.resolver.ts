@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { organizationFromId, organizationOf } from '../src/mapping';
 import { Organization, OrganizationConnection, User, UserConnection } from '../src/types';
@@ -14,6 +14,8 @@ export class OrganizationResolver {
     return organizationFromId(id);
   }
 
+  @Directive('@cost(weight: 10)')
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
   @Query(() => OrganizationConnection, { description: 'Every company named on a user, by name.' })
   async organizations(
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 0 to 100.' }) first: number | null,
@@ -25,6 +27,8 @@ export class OrganizationResolver {
     return connectionOfList(companies.map(organizationOf), slice);
   }
 
+  @Directive('@cost(weight: 10)')
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
   @FieldResolver(() => UserConnection, { nullable: true, description: 'The users whose company is this organization.' })
   members(
     @Root() organization: Organization,

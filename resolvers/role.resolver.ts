@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { toRole } from '../src/mapping';
 import { Role, RoleConnection, User, UserConnection } from '../src/types';
@@ -14,6 +14,7 @@ export class RoleResolver {
     return role && toRole(role);
   }
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
   @Query(() => RoleConnection, { description: 'Every PrivX role, by name.' })
   async roles(
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 0 to 100.' }) first: number | null,
@@ -24,6 +25,8 @@ export class RoleResolver {
     return connectionOfList((await directory.roles()).map(toRole), slice);
   }
 
+  @Directive('@cost(weight: 10)')
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
   @FieldResolver(() => UserConnection, { nullable: true, description: 'The users holding this role.' })
   members(
     @Root() role: Role,

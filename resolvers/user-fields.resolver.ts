@@ -44,17 +44,22 @@ export class UserFields {
     return (await statusOf(user, context)).status;
   }
 
+  @Directive('@tag(name: "internal")')
   @FieldResolver(() => String, { nullable: true, description: 'The upstream signal `status` was derived from, e.g. `source_disabled`.' })
   async rawStatus(@Root() user: User, @Ctx() context: Context): Promise<string> {
     return (await statusOf(user, context)).rawStatus;
   }
 
+  @Directive('@cost(weight: 2)')
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [Role], { nullable: true, description: 'The roles the user holds; null when they could not be read.' })
   async roles(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role[]> {
     const assignments = await assignmentsOf(user, context);
     return rolesOf(assignments, context.loaders, needsRoleDetails(selectedFields(info)));
   }
 
+  @Directive('@cost(weight: 2)')
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [RoleAssignment], { nullable: true, description: 'The roles the user holds, with how each was granted.' })
   async roleAssignments(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<RoleAssignment[]> {
     const assignments = await assignmentsOf(user, context);
@@ -62,12 +67,15 @@ export class UserFields {
     return assignments.map((assignment, i) => ({ ...toRoleAssignment(assignment), role: roles[i] as Role }));
   }
 
+  @Directive('@cost(weight: 2)')
   @FieldResolver(() => Workspace, { nullable: true, description: 'The user directory (PrivX source) the user comes from.' })
   async workspace(@Root() user: User, @Ctx() context: Context): Promise<Workspace | null> {
     const source = await directoryOf(user, context);
     return source && toWorkspace(source);
   }
 
+  @Directive('@tag(name: "internal")')
+  @Directive('@cost(weight: 2)')
   @Directive('@requiresScopes(scopes: [["users:raw"]])')
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,

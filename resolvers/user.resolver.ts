@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../src/context';
 import { badUserInput } from '../src/errors';
 import { toUser } from '../src/mapping';
@@ -43,6 +43,8 @@ export class UserQueries {
     return record && toUser(record);
   }
 
+  @Directive('@cost(weight: 10)')
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
   @Query(() => UserConnection, { description: 'Users of every directory, a page at a time, filtered and sorted.' })
   users(
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: `Page size, 0 to ${MAX_PAGE_SIZE}.` }) first: number | null,
@@ -54,6 +56,7 @@ export class UserQueries {
     return userConnection(context, criteriaOf(filter), first, after, orderBy);
   }
 
+  @Directive('@listSize(assumedSize: 100)')
   @Query(() => [User], {
     nullable: 'items',
     description: `Users by id, in the order asked, null where PrivX has no such user; at most ${MAX_PAGE_SIZE} ids, one upstream call.`,

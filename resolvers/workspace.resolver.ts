@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { toWorkspace } from '../src/mapping';
 import { User, UserConnection, Workspace } from '../src/types';
@@ -14,11 +14,14 @@ export class WorkspaceResolver {
     return source && toWorkspace(source);
   }
 
+  @Directive('@listSize(assumedSize: 20)')
   @Query(() => [Workspace], { description: 'Every user directory of the PrivX deployment.' })
   async workspaces(@Ctx() { directory }: Context): Promise<Workspace[]> {
     return (await directory.workspaces()).map(toWorkspace);
   }
 
+  @Directive('@cost(weight: 10)')
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
   @FieldResolver(() => UserConnection, { nullable: true, description: 'The users of this directory.' })
   members(
     @Root() workspace: Workspace,

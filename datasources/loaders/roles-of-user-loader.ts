@@ -27,14 +27,17 @@ export function createRolesOfUserLoader(deps: LoaderDeps): RolesOfUserLoader {
     if (index) return userIds.map((id) => index.get(id) ?? []);
 
     const missing = userIds.filter((id) => catalog.peekUserRoles(id) === undefined);
+    const fetched = new Map<string, V41RoleAssignment[] | null>();
     if (missing.length > 0) {
       const roles = await catalog.roles();
       if (missing.length > membershipPages(roles)) {
         const built = await catalog.membershipIndex(roles);
         return userIds.map((id) => built.get(id) ?? []);
       }
-      await pMap(missing, (id) => catalog.userRoles(id), { concurrency: ROLE_CALL_CONCURRENCY });
+      const lists = await pMap(missing, (id) => catalog.userRoles(id), { concurrency: ROLE_CALL_CONCURRENCY });
+      missing.forEach((id, i) => fetched.set(id, lists[i] ?? null));
     }
-    return Promise.all(userIds.map((id) => catalog.userRoles(id)));
+    // What was not fetched just now was cached a moment ago (and is read again only if it expired since).
+    return Promise.all(userIds.map((id) => (fetched.has(id) ? (fetched.get(id) ?? null) : catalog.userRoles(id))));
   }, loaderOptions(deps));
 }

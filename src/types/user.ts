@@ -28,16 +28,22 @@ export class User {
   @Field(() => String, { nullable: true, description: 'The username the user signs in with (PrivX principal).' })
   username!: string | null;
 
+  @Directive('@tag(name: "pii")')
+  @Directive('@listSize(assumedSize: 3)')
   @Field(() => [Email], { description: 'The email addresses; empty when none is known.' })
   emails!: Email[];
 
+  @Directive('@tag(name: "pii")')
+  @Directive('@listSize(assumedSize: 3)')
   @Directive('@requiresScopes(scopes: [["users:pii"]])')
   @Field(() => [Phone], { nullable: true, description: 'The telephone numbers; needs the `users:pii` scope.' })
   phones!: Phone[] | null;
 
+  @Directive('@listSize(assumedSize: 1)')
   @Field(() => [Organization], { description: 'The organizations (companies) the user belongs to; empty when none.' })
   organizations!: Organization[];
 
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [Group], { description: "The user's department, then each of the user's tags." })
   groups!: Group[];
 
@@ -56,6 +62,7 @@ export class User {
   @Field(() => Date, { nullable: true, description: 'When the user was last updated in PrivX.' })
   updatedAt!: Date | null;
 
+  @Directive('@listSize(assumedSize: 3)')
   @Field(() => [Url], { description: 'Web addresses from the user attributes (other than the avatar).' })
   urls!: Url[];
 

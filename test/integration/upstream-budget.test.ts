@@ -133,3 +133,18 @@ describe('the shared cache across concurrent requests', () => {
     }
   });
 });
+
+describe('with the cache off', () => {
+  it('a small batch reads each user\'s roles exactly once', async () => {
+    const stack = await startStack({ cacheTtlSeconds: 0 });
+    try {
+      const few = stack.simulator.data.users.slice(0, 4).map((u) => ({ __typename: 'User', id: u.id }));
+      stack.resetCalls();
+      const result = await stack.query(UserEntitiesDocument, { representations: few });
+      expect(result.errors).toBeUndefined();
+      expect(stack.calls().byRoute['GET /role-store/api/v1/users/:id/roles']).toBe(4);
+    } finally {
+      await stack.close();
+    }
+  });
+});

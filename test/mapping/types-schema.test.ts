@@ -67,12 +67,14 @@ describe('the TypeGraphQL classes', () => {
     expect(typeDefinition(sdl, 'type', 'RoleAssignment')).toContain('type RoleAssignment {');
   });
 
-  it('emit User with the contract types and the phones scope', () => {
+  it('emit User with the contract types, the phones scope, contract tags and list sizes', () => {
     expect(typeDefinition(sdl, 'type', 'User')).toBe(
       'type User @key(fields: "id") { id: ID! firstName: String lastName: String title: String username: String ' +
-        'emails: [Email!]! phones: [Phone!] @requiresScopes(scopes: [["users:pii"]]) organizations: [Organization!]! ' +
-        'groups: [Group!]! avatar: String timezone: String languages: [String!]! createdAt: DateTimeISO ' +
-        'updatedAt: DateTimeISO urls: [Url!]! }',
+        'emails: [Email!]! @tag(name: "pii") @listSize(assumedSize: 3) ' +
+        'phones: [Phone!] @tag(name: "pii") @listSize(assumedSize: 3) @requiresScopes(scopes: [["users:pii"]]) ' +
+        'organizations: [Organization!]! @listSize(assumedSize: 1) groups: [Group!]! @listSize(assumedSize: 5) ' +
+        'avatar: String timezone: String languages: [String!]! createdAt: DateTimeISO updatedAt: DateTimeISO ' +
+        'urls: [Url!]! @listSize(assumedSize: 3) }',
     );
   });
 
