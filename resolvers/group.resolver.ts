@@ -1,10 +1,11 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { groupFromId, groupFromKey } from '../src/mapping';
-import { Group, GroupConnection, User, UserConnection } from '../src/types';
+import { Group, GroupConnection, User, UserConnection, PageArgs } from '../src/types';
 import { groupArg, organizationArg } from './ids';
 import { connectionOfList, sliceOf, type Connection } from './paging';
 import { userConnection } from './user.resolver';
+import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Group)
 export class GroupResolver {
@@ -14,12 +15,11 @@ export class GroupResolver {
     return groupFromId(id);
   }
 
-  @Directive('@cost(weight: 10)')
-  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
+  @Directive(UPSTREAM_SEARCH_COST)
+  @Directive(PAGED_CONNECTION)
   @Query(() => GroupConnection, { description: 'Every department and tag found on a user, by name.' })
   async groups(
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 0 to 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The cursor after which the page starts.' }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('organizationId', () => ID, { nullable: true, description: 'Only the departments of this organization.' }) organizationId: string | null,
     @Ctx() { directory }: Context,
   ): Promise<Connection<Group>> {
@@ -30,13 +30,12 @@ export class GroupResolver {
     return connectionOfList(selected.map(groupFromKey), slice);
   }
 
-  @Directive('@cost(weight: 10)')
-  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
+  @Directive(UPSTREAM_SEARCH_COST)
+  @Directive(PAGED_CONNECTION)
   @FieldResolver(() => UserConnection, { nullable: true, description: 'The users in this department, or carrying this tag.' })
   members(
     @Root() group: Group,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 0 to 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The cursor after which the page starts.' }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: Context,
   ): Promise<Connection<User>> {
     return userConnection(context, { group: groupArg(group.id, 'id') }, first, after);

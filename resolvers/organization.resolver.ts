@@ -1,10 +1,11 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { organizationFromId, organizationOf } from '../src/mapping';
-import { Organization, OrganizationConnection, User, UserConnection } from '../src/types';
+import { Organization, OrganizationConnection, User, UserConnection, PageArgs } from '../src/types';
 import { organizationArg } from './ids';
 import { connectionOfList, sliceOf, type Connection } from './paging';
 import { userConnection } from './user.resolver';
+import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -14,12 +15,11 @@ export class OrganizationResolver {
     return organizationFromId(id);
   }
 
-  @Directive('@cost(weight: 10)')
-  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
+  @Directive(UPSTREAM_SEARCH_COST)
+  @Directive(PAGED_CONNECTION)
   @Query(() => OrganizationConnection, { description: 'Every company named on a user, by name.' })
   async organizations(
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 0 to 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The cursor after which the page starts.' }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() { directory }: Context,
   ): Promise<Connection<Organization>> {
     const slice = sliceOf(first, after);
@@ -27,13 +27,12 @@ export class OrganizationResolver {
     return connectionOfList(companies.map(organizationOf), slice);
   }
 
-  @Directive('@cost(weight: 10)')
-  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
+  @Directive(UPSTREAM_SEARCH_COST)
+  @Directive(PAGED_CONNECTION)
   @FieldResolver(() => UserConnection, { nullable: true, description: 'The users whose company is this organization.' })
   members(
     @Root() organization: Organization,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 0 to 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The cursor after which the page starts.' }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: Context,
   ): Promise<Connection<User>> {
     return userConnection(context, { company: organizationArg(organization.id, 'id') }, first, after);

@@ -1,10 +1,11 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { toRole } from '../src/mapping';
-import { Role, RoleConnection, User, UserConnection } from '../src/types';
+import { Role, RoleConnection, User, UserConnection, PageArgs } from '../src/types';
 import { uuidArg } from './ids';
 import { connectionOfList, sliceOf, type Connection } from './paging';
 import { userConnection } from './user.resolver';
+import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Role)
 export class RoleResolver {
@@ -14,24 +15,22 @@ export class RoleResolver {
     return role && toRole(role);
   }
 
-  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
+  @Directive(PAGED_CONNECTION)
   @Query(() => RoleConnection, { description: 'Every PrivX role, by name.' })
   async roles(
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 0 to 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The cursor after which the page starts.' }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() { directory }: Context,
   ): Promise<Connection<Role>> {
     const slice = sliceOf(first, after);
     return connectionOfList((await directory.roles()).map(toRole), slice);
   }
 
-  @Directive('@cost(weight: 10)')
-  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
+  @Directive(UPSTREAM_SEARCH_COST)
+  @Directive(PAGED_CONNECTION)
   @FieldResolver(() => UserConnection, { nullable: true, description: 'The users holding this role.' })
   members(
     @Root() role: Role,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 0 to 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The cursor after which the page starts.' }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: Context,
   ): Promise<Connection<User>> {
     return userConnection(context, { roleId: role.id }, first, after);

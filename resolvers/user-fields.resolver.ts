@@ -8,6 +8,7 @@ import { Role, RoleAssignment, User, UserStatus, Workspace } from '../src/types'
 import { needsRoleDetails, rolesOf } from './roles-of';
 import { oncePerUser } from './per-user';
 import { selectedFields } from './selection';
+import { BATCHED_READ_COST } from './demand-control';
 
 /** A LOCAL user's local-user-store record (joined by `source_user_id`), through the request's loader. */
 function localRecordOf(user: User, { loaders }: Context): Promise<V41LocalUser | null> {
@@ -50,7 +51,7 @@ export class UserFields {
     return (await statusOf(user, context)).rawStatus;
   }
 
-  @Directive('@cost(weight: 2)')
+  @Directive(BATCHED_READ_COST)
   @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [Role], { nullable: true, description: 'The roles the user holds; null when they could not be read.' })
   async roles(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role[]> {
@@ -58,7 +59,7 @@ export class UserFields {
     return rolesOf(assignments, context.loaders, needsRoleDetails(selectedFields(info)));
   }
 
-  @Directive('@cost(weight: 2)')
+  @Directive(BATCHED_READ_COST)
   @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [RoleAssignment], { nullable: true, description: 'The roles the user holds, with how each was granted.' })
   async roleAssignments(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<RoleAssignment[]> {
@@ -67,7 +68,7 @@ export class UserFields {
     return assignments.map((assignment, i) => ({ ...toRoleAssignment(assignment), role: roles[i] as Role }));
   }
 
-  @Directive('@cost(weight: 2)')
+  @Directive(BATCHED_READ_COST)
   @FieldResolver(() => Workspace, { nullable: true, description: 'The user directory (PrivX source) the user comes from.' })
   async workspace(@Root() user: User, @Ctx() context: Context): Promise<Workspace | null> {
     const source = await directoryOf(user, context);
@@ -75,7 +76,7 @@ export class UserFields {
   }
 
   @Directive('@tag(name: "internal")')
-  @Directive('@cost(weight: 2)')
+  @Directive(BATCHED_READ_COST)
   @Directive('@requiresScopes(scopes: [["users:raw"]])')
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,

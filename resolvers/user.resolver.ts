@@ -1,11 +1,12 @@
-import { Arg, Ctx, Directive, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../src/context';
 import { badUserInput } from '../src/errors';
 import { toUser } from '../src/mapping';
-import { User, UserConnection, UserFilter, UserOrder } from '../src/types';
+import { PageArgs, User, UserConnection, UserFilter, UserOrder } from '../src/types';
 import { DEFAULT_USER_ORDER, type UserCriteria } from '../datasources/directory';
 import { groupArg, organizationArg, uuidArg } from './ids';
 import { connectionOf, MAX_PAGE_SIZE, sliceOf, type Connection } from './paging';
+import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 /** Filter input → directory criteria: ids decoded and checked before anything reaches PrivX. */
 export function criteriaOf(filter: UserFilter | null | undefined): UserCriteria {
@@ -43,12 +44,11 @@ export class UserQueries {
     return record && toUser(record);
   }
 
-  @Directive('@cost(weight: 10)')
-  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
+  @Directive(UPSTREAM_SEARCH_COST)
+  @Directive(PAGED_CONNECTION)
   @Query(() => UserConnection, { description: 'Users of every directory, a page at a time, filtered and sorted.' })
   users(
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: `Page size, 0 to ${MAX_PAGE_SIZE}.` }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The cursor after which the page starts.' }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => UserFilter, { nullable: true, description: 'Only users matching every given criterion.' }) filter: UserFilter | null,
     @Arg('orderBy', () => UserOrder, { nullable: true, description: 'Sort order; by username ascending when absent.' }) orderBy: UserOrder | null,
     @Ctx() context: Context,

@@ -1,10 +1,11 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { toWorkspace } from '../src/mapping';
-import { User, UserConnection, Workspace } from '../src/types';
+import { User, UserConnection, Workspace, PageArgs } from '../src/types';
 import { uuidArg } from './ids';
 import type { Connection } from './paging';
 import { userConnection } from './user.resolver';
+import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Workspace)
 export class WorkspaceResolver {
@@ -20,13 +21,12 @@ export class WorkspaceResolver {
     return (await directory.workspaces()).map(toWorkspace);
   }
 
-  @Directive('@cost(weight: 10)')
-  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
+  @Directive(UPSTREAM_SEARCH_COST)
+  @Directive(PAGED_CONNECTION)
   @FieldResolver(() => UserConnection, { nullable: true, description: 'The users of this directory.' })
   members(
     @Root() workspace: Workspace,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 0 to 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The cursor after which the page starts.' }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: Context,
   ): Promise<Connection<User>> {
     return userConnection(context, { workspaceId: workspace.id }, first, after);

@@ -17,3 +17,4 @@ export * from './user-order-field';
 export * from './user-status';
 export * from './workspace';
 export * from './workspace-type';
+export * from './page-args';
