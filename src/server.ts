@@ -1,9 +1,11 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GraphQLSchema } from 'graphql';
 import { createContext, type Context, type Upstream } from './context';
 import { createErrorFormatter } from './errors';
 import { GRAPHQL_PATH, subgraphRoutes } from './http-server';
@@ -14,6 +16,8 @@ export interface SubgraphOptions {
   port: number;
   host?: string;
   production: boolean;
+  /** The TypeGraphQL-built identity schema unless given: the SDL-first benchmark baseline serves its own. */
+  schema?: GraphQLSchema;
 }
 
 export interface RunningSubgraph {
@@ -23,9 +27,24 @@ export interface RunningSubgraph {
   close(): Promise<void>;
 }
 
+/**
+ * No type or field of this schema sets a cache hint, so Apollo's cache-control plugin only ever concluded
+ * `no-store`, after computing a policy for every resolved field (and wrapping every resolver to do it). This
+ * says `no-store` once per response instead: the same header, none of the per-field cost.
+ */
+const noStore: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
+
 /** Starts the subgraph over a ready upstream: GraphQL at `/graphql`, health at `/health`. */
-export async function startSubgraph({ upstream, port, host = '127.0.0.1', production }: SubgraphOptions): Promise<RunningSubgraph> {
-  const schema = await identitySchema();
+export async function startSubgraph({ upstream, port, host = '127.0.0.1', production, schema: given }: SubgraphOptions): Promise<RunningSubgraph> {
+  const schema = given ?? (await identitySchema());
   const server = createServer();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -33,6 +52,8 @@ export async function startSubgraph({ upstream, port, host = '127.0.0.1', produc
     includeStacktraceInErrorResponses: !production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
       // Routers ask subgraphs for traces (ftv1); error texts stay out of them, as they may name upstream details.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
       // Sandbox on the same URL in development; a static page in production.

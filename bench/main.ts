@@ -1,0 +1,98 @@
+import { budgetTerms, coldBudget } from './budget';
+import { measure, type Measurement, type MeasureContext } from './measure';
+import { runMain } from './processes';
+import { benchQueries, readSample } from './queries';
+import { machineDescription, runDescription, writeBenchmarksSection } from './report';
+import { benchSettings } from './settings';
+import { startSimulatorProcess } from './simulator';
+import { availableParallelism } from 'node:os';
+import { altComparison, median, ratios, resultsTable, summarise, targetList } from './table';
+import { variants as allVariants } from './variants';
+
+/**
+ * `npm run bench`: the product, naive mode, an SDL-first baseline and a no-GraphQL ceiling, each in its own
+ * process over one simulator process, on the same queries; interleaved rounds, medians, one table.
+ */
+async function main(): Promise<number> {
+  const settings = benchSettings();
+  const started = Date.now();
+  console.log(`Benchmark (${settings.quick ? 'quick' : 'full'}): ${machineDescription()}`);
+  const simulator = await startSimulatorProcess(settings);
+  const terms = await budgetTerms(simulator);
+  const queries = benchQueries(await readSample(simulator)).filter((q) => !settings.queries || settings.queries.includes(q.name));
+  const variants = allVariants(simulator).filter((v) => !settings.variants || settings.variants.includes(v.key));
+  console.log(`Simulator ${simulator.url}: ${terms.roles} roles, ${terms.localUsers} local users; P = ${terms.p}, L = ${terms.l}; cold budget for 100 users ${coldBudget(terms, 100)}`);
+
+  const context: MeasureContext = { simulator, settings, terms, reference: new Map() };
+  const measurements: Measurement[] = [];
+  for (let round = 1; round <= settings.rounds; round += 1) {
+    for (const query of queries) {
+      const inRound: Measurement[] = [];
+      // Each round starts with another variant, so none always runs right after the same neighbour.
+      for (const variant of rotate(variants, round - 1)) {
+        const m = await measure(variant, query, context, round);
+        inRound.push(m);
+        console.log(
+          `round ${round} ${query.name.padEnd(12)} ${variant.key.padEnd(8)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
+            `p50 ${m.p50Ms.toFixed(1)} ms  p99 ${m.p99Ms.toFixed(1)} ms  calls ${m.coldCalls}/${m.warmCalls}  ` +
+            `CPU ${m.cpuMsPerRequest.toFixed(2)} ms/req  RSS ${m.peakRssMb.toFixed(0)} MB  (others: ${m.foreignCpus.toFixed(2)} CPUs)`,
+        );
+      }
+      // The baseline and the ceiling use the product's datasources: they must make exactly its calls.
+      const product = inRound.find((m) => m.variant === 'product');
+      for (const m of inRound.filter((x) => x.variant === 'sdl' || x.variant === 'ceiling')) {
+        if (product && (m.coldCalls !== product.coldCalls || m.warmCalls !== product.warmCalls)) {
+          throw new Error(`${m.variant} / ${query.name}: calls ${m.coldCalls}/${m.warmCalls} differ from the product's ${product.coldCalls}/${product.warmCalls}`);
+        }
+      }
+      measurements.push(...inRound);
+    }
+  }
+  await simulator.child.stop();
+
+  const summary = summarise(measurements);
+  const { table: ratioTable, targets } = ratios(summary, measurements, queries);
+  const section = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()}.`,
+    '',
+    runDescription(settings, settings.users),
+    noiseNote(measurements),
+    `Upstream budget terms: P = ${terms.p} (${terms.roles} roles), L = ${terms.l} (${terms.localUsers} local users); cold budget ` +
+      `2 + min(N, P) + L = ${coldBudget(terms, 100)} for 100 users, ${coldBudget(terms, 1)} for one; warm at most 2. Every product ` +
+      'cold and warm count below was checked against it, and naive counts against one call per user and relation.',
+    '',
+    resultsTable(summary, queries, variants),
+    '',
+    ratioTable,
+    '',
+    'Throughput ratios are medians of the per-round ratios (each round runs the variants back to back); the others are ratios of the medians above.',
+    '',
+    'Targets:',
+    '',
+    targetList(targets),
+    ...(settings.quick ? ['', 'Quick run: one short round, a smoke test. Ratios near a target need the full run (identical code varies about ±10% run to run here).'] : []),
+  ].join('\n');
+  console.log(`\n${section}\n`);
+  const ab = altComparison(summary, measurements, queries);
+  if (ab) console.log(`A/B (${process.env.BENCH_ALT_LABEL ?? 'alternative build'}):\n${ab}\n`);
+  const partial = settings.queries !== undefined || settings.variants !== undefined;
+  if (settings.writeReport && !partial) console.log(`Wrote ${writeBenchmarksSection(section)}`);
+  console.log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  return 0;
+}
+
+/** How busy the rest of the machine was: a shared machine's other work is noise in every figure. */
+function noiseNote(measurements: Measurement[]): string {
+  const foreign = measurements.map((m) => m.foreignCpus);
+  return (
+    `Processes outside the benchmark kept a median of ${median(foreign).toFixed(2)} CPUs (max ${Math.max(...foreign).toFixed(2)}) ` +
+    `of the ${availableParallelism()} busy during the timed runs.`
+  );
+}
+
+function rotate<T>(items: T[], by: number): T[] {
+  const k = by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+runMain(main);

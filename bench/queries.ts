@@ -1,0 +1,155 @@
+import { Kind, parse, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT } from './processes';
+import type { SimulatorClient } from './simulator';
+
+/** The benchmark's operations, the data they run on, and how each answer is checked before it is timed. */
+
+export interface BenchQuery {
+  /** Also the operation name: the ceiling answers by it. */
+  name: string;
+  label: string;
+  /** The POST body. */
+  body: string;
+  /** N of the cold budget: users the query reads. */
+  users: number;
+  /** Upstream calls naive mode must make (cold and warm alike): one per user and relation. */
+  naiveCalls: number;
+  /** A problem with `data`, or undefined when the answer is complete. */
+  check(data: unknown): string | undefined;
+}
+
+/** The users the queries ask for, read from the simulator. */
+export interface Sample {
+  /** A local user without a full name: `name`, `status` and `remoteData` need the local-user record. */
+  fullUser: { id: string; roles: number; hasSource: boolean; local: boolean };
+  /** The first 100 users in the default order that have a directory. */
+  firstPageWithSource: number;
+  /** Users 100..199: the `_entities` representations. */
+  entityIds: string[];
+}
+
+export async function readSample(simulator: SimulatorClient): Promise<Sample> {
+  const users = await simulator.usersPage(0, 200);
+  if (users.length < 200) throw new Error(`the benchmark needs at least 200 users, the simulator has ${users.length}`);
+  const chosen = users.find((u) => u.source_type === 'LOCAL' && !u.full_name) ?? users.find((u) => u.source_type === 'LOCAL') ?? users[0];
+  const full = await simulator.user(chosen!.id);
+  return {
+    fullUser: { id: full.id, roles: full.roles?.length ?? 0, hasSource: Boolean(full.source), local: full.source_type === 'LOCAL' },
+    firstPageWithSource: users.slice(0, 100).filter((u) => u.source).length,
+    entityIds: users.slice(100, 200).map((u) => u.id),
+  };
+}
+
+/** The fragment selecting every User field: the one the tests use. */
+export function everyUserFieldFragment(): string {
+  return readFileSync(resolve(ROOT, 'test/operations/user-fields.graphql'), 'utf8').trim();
+}
+
+function fieldNames(set: SelectionSetNode): string[] {
+  return set.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD).map((s) => s.name.value);
+}
+
+/** Fails unless the fragment selects every field the served SDL gives User: "every field" excludes nothing. */
+export function assertSelectsEveryUserField(fragment: string): void {
+  const sdl = parse(readFileSync(resolve(ROOT, 'schema/schema.graphql'), 'utf8'));
+  const user = sdl.definitions.find((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'User');
+  if (user?.kind !== Kind.OBJECT_TYPE_DEFINITION) throw new Error('schema/schema.graphql has no User type');
+  const selected = new Set(
+    (parse(fragment) as DocumentNode).definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? fieldNames(d.selectionSet) : [])),
+  );
+  const missing = (user.fields ?? []).map((f) => f.name.value).filter((name) => !selected.has(name));
+  if (missing.length > 0) throw new Error(`the every-field fragment misses User fields: ${missing.join(', ')}`);
+}
+
+const body = (operationName: string, query: string, variables?: Record<string, unknown>) =>
+  JSON.stringify({ operationName, query, ...(variables ? { variables } : {}) });
+
+type Json = Record<string, unknown>;
+const obj = (value: unknown): Json | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
+const list = (value: unknown): unknown[] | undefined => (Array.isArray(value) ? value : undefined);
+
+function nodesOf(data: unknown): Json[] | string {
+  const nodes = list(obj(obj(data)?.users)?.nodes);
+  if (!nodes) return 'no users.nodes';
+  if (nodes.length !== 100) return `users.nodes has ${nodes.length} items, expected 100`;
+  return nodes.map((n) => obj(n) ?? {});
+}
+
+export function benchQueries(sample: Sample): BenchQuery[] {
+  const fragment = everyUserFieldFragment();
+  assertSelectsEveryUserField(fragment);
+  const fullUserCalls = 1 + 1 + sample.fullUser.roles + (sample.fullUser.hasSource ? 1 : 0) + (sample.fullUser.local ? 1 : 0);
+  return [
+    {
+      name: 'Typename',
+      label: '{ __typename }',
+      body: body('Typename', 'query Typename { __typename }'),
+      users: 0,
+      naiveCalls: 0,
+      check: (data) => (obj(data)?.__typename === 'Query' ? undefined : '__typename is not Query'),
+    },
+    {
+      name: 'UserFull',
+      label: 'user(id), every field',
+      body: body('UserFull', `query UserFull($id: ID!) { user(id: $id) { ...EveryUserField } }\n${fragment}`, { id: sample.fullUser.id }),
+      users: 1,
+      // user, its roles, each role's details, its directory, its local record
+      naiveCalls: fullUserCalls,
+      check: (data) => {
+        const user = obj(obj(data)?.user);
+        if (user?.id !== sample.fullUser.id) return 'user is missing or has another id';
+        if (list(user.roles)?.length !== sample.fullUser.roles) return `user.roles should have ${sample.fullUser.roles} items`;
+        return obj(user.remoteData) ? undefined : 'user.remoteData is missing';
+      },
+    },
+    {
+      name: 'UsersContact',
+      label: 'users(100) emails, phones',
+      body: body('UsersContact', 'query UsersContact { users(first: 100) { nodes { id emails { email type isPrimary } phones { number extension type } } } }'),
+      users: 100,
+      naiveCalls: 1,
+      check: (data) => {
+        const nodes = nodesOf(data);
+        if (typeof nodes === 'string') return nodes;
+        return nodes.every((n) => typeof n.id === 'string' && list(n.emails) && list(n.phones)) ? undefined : 'a user lacks id, emails or phones';
+      },
+    },
+    {
+      name: 'UsersNested',
+      label: 'users(100) roles, groups, orgs, workspace',
+      body: body(
+        'UsersNested',
+        'query UsersNested { users(first: 100) { nodes { id roles { id name } groups { id name type organization } organizations { id name } workspace { id name type enabled } } } }',
+      ),
+      users: 100,
+      // the page, then per user its roles and its directory
+      naiveCalls: 1 + 100 + sample.firstPageWithSource,
+      check: (data) => {
+        const nodes = nodesOf(data);
+        if (typeof nodes === 'string') return nodes;
+        if (!nodes.every((n) => list(n.roles) && list(n.groups) && list(n.organizations))) return 'a user lacks roles, groups or organizations';
+        const workspaces = nodes.filter((n) => obj(n.workspace)).length;
+        return workspaces === sample.firstPageWithSource ? undefined : `${workspaces} workspaces, expected ${sample.firstPageWithSource}`;
+      },
+    },
+    {
+      name: 'Entities',
+      label: '_entities(100 User) roles',
+      body: body('Entities', 'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { id roles { id name } } } }', {
+        representations: sample.entityIds.map((id) => ({ __typename: 'User', id })),
+      }),
+      users: 100,
+      // per user: the user, then its roles
+      naiveCalls: 200,
+      check: (data) => {
+        const entities = list(obj(data)?._entities);
+        if (entities?.length !== 100) return `_entities has ${entities?.length ?? 0} items, expected 100`;
+        const ids = entities.map((e) => obj(e)?.id);
+        if (ids.some((id, i) => id !== sample.entityIds[i])) return '_entities are not the users asked for, in order';
+        return entities.every((e) => list(obj(e)?.roles)) ? undefined : 'an entity lacks roles';
+      },
+    },
+  ];
+}

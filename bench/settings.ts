@@ -1,0 +1,47 @@
+/** What a benchmark run does, from the environment: `BENCH_QUICK=1` for the short version. */
+export interface BenchSettings {
+  quick: boolean;
+  /** Fixed latency the simulator adds to every counted upstream call. */
+  latencyMs: number;
+  users: number;
+  seed: number;
+  rounds: number;
+  warmupSeconds: number;
+  loadSeconds: number;
+  connections: number;
+  /** Only these operation names / variant keys (development: `BENCH_QUERIES=Typename BENCH_VARIANTS=product,sdl`). */
+  queries: string[] | undefined;
+  variants: string[] | undefined;
+  /** Write BENCHMARKS.md (the full run only, unless told otherwise). */
+  writeReport: boolean;
+}
+
+function numberFrom(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number >= 0, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function listFrom(name: string): string[] | undefined {
+  const items = (process.env[name] ?? '').split(/[\s,]+/).filter((item) => item !== '');
+  return items.length > 0 ? items : undefined;
+}
+
+export function benchSettings(): BenchSettings {
+  const quick = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
+  return {
+    quick,
+    latencyMs: numberFrom('BENCH_LATENCY_MS', 5),
+    users: numberFrom('BENCH_USERS', 500),
+    seed: numberFrom('BENCH_SEED', 41),
+    rounds: numberFrom('BENCH_ROUNDS', quick ? 1 : 3),
+    warmupSeconds: numberFrom('BENCH_WARMUP_SECONDS', quick ? 0.5 : 2),
+    loadSeconds: numberFrom('BENCH_SECONDS', quick ? 1.5 : 8),
+    connections: numberFrom('BENCH_CONNECTIONS', 10),
+    queries: listFrom('BENCH_QUERIES'),
+    variants: listFrom('BENCH_VARIANTS'),
+    writeReport: process.env.BENCH_WRITE_REPORT ? process.env.BENCH_WRITE_REPORT === '1' : !quick,
+  };
+}

@@ -1,0 +1,151 @@
+import type { Measurement } from './measure';
+import type { BenchQuery } from './queries';
+import type { Variant, VariantKey } from './variants';
+
+/** Medians over the rounds, the results table and the ratios against the targets, as Markdown. */
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export type Summary = Map<string, Measurement>;
+
+const key = (variant: VariantKey, query: string) => `${variant}\u0000${query}`;
+
+export function summarise(measurements: Measurement[]): Summary {
+  const groups = new Map<string, Measurement[]>();
+  for (const m of measurements) groups.set(key(m.variant, m.query), [...(groups.get(key(m.variant, m.query)) ?? []), m]);
+  const summary: Summary = new Map();
+  for (const [k, group] of groups) {
+    const first = group[0] as Measurement;
+    const med = (pick: (m: Measurement) => number) => median(group.map(pick));
+    summary.set(k, {
+      variant: first.variant,
+      query: first.query,
+      requestsPerSecond: med((m) => m.requestsPerSecond),
+      p50Ms: med((m) => m.p50Ms),
+      p99Ms: med((m) => m.p99Ms),
+      coldCalls: med((m) => m.coldCalls),
+      warmCalls: med((m) => m.warmCalls),
+      cpuMsPerRequest: med((m) => m.cpuMsPerRequest),
+      peakRssMb: med((m) => m.peakRssMb),
+      foreignCpus: med((m) => m.foreignCpus),
+      round: 0,
+    });
+  }
+  return summary;
+}
+
+/**
+ * Throughput of `a` over `b` on one query: the median of the per-round ratios. Variants of a round run minutes
+ * apart at most, so pairing them within a round cancels much of a shared machine's drifting load.
+ */
+export function pairedRatio(measurements: Measurement[], query: string, a: VariantKey, b: VariantKey, pick: (m: Measurement) => number): number | undefined {
+  const rounds = new Set(measurements.map((m) => m.round));
+  const ratios = [...rounds].flatMap((round) => {
+    const ma = measurements.find((m) => m.round === round && m.query === query && m.variant === a);
+    const mb = measurements.find((m) => m.round === round && m.query === query && m.variant === b);
+    return ma && mb && pick(mb) > 0 ? [pick(ma) / pick(mb)] : [];
+  });
+  return ratios.length > 0 ? median(ratios) : undefined;
+}
+
+const rps = (m: Measurement) => m.requestsPerSecond;
+const x = (value: number | undefined) => (value === undefined ? '' : `${value.toFixed(2)}x`);
+
+const fixed = (value: number, digits: number) => value.toFixed(digits);
+const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`);
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+export function resultsTable(summary: Summary, queries: BenchQuery[], variants: Variant[]): string {
+  const lines = [
+    row(['query', 'variant', 'req/s', 'p50 ms', 'p99 ms', 'upstream calls cold', 'upstream calls warm', 'CPU ms/req', 'peak RSS MB']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+  ];
+  for (const query of queries) {
+    for (const variant of variants) {
+      const m = summary.get(key(variant.key, query.name));
+      if (!m) continue;
+      lines.push(
+        row([
+          query.label,
+          variant.label,
+          fixed(m.requestsPerSecond, 0),
+          fixed(m.p50Ms, 1),
+          fixed(m.p99Ms, 1),
+          String(m.coldCalls),
+          String(m.warmCalls),
+          fixed(m.cpuMsPerRequest, 2),
+          fixed(m.peakRssMb, 0),
+        ]),
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+export interface TargetCheck {
+  text: string;
+  met: boolean;
+}
+
+/** The ratios, and each target with whether the product met it. */
+export function ratios(summary: Summary, measurements: Measurement[], queries: BenchQuery[]): { table: string; targets: TargetCheck[] } {
+  const get = (v: VariantKey, q: string) => summary.get(key(v, q));
+  const lines = [
+    row(['query', 'product / SDL req/s', 'product / ceiling req/s', 'naive / product calls cold', 'naive / product calls warm', 'naive / product p50']),
+    row(['---', '---:', '---:', '---:', '---:', '---:']),
+  ];
+  const targets: TargetCheck[] = [];
+  for (const query of queries) {
+    const [product, naive] = (['product', 'naive'] as const).map((v) => get(v, query.name));
+    if (!product) continue;
+    const vsSdl = pairedRatio(measurements, query.name, 'product', 'sdl', rps);
+    const vsCeiling = pairedRatio(measurements, query.name, 'product', 'ceiling', rps);
+    lines.push(
+      row([
+        query.label,
+        x(vsSdl),
+        x(vsCeiling),
+        naive ? ratio(naive.coldCalls, product.coldCalls) : '',
+        naive ? ratio(naive.warmCalls, product.warmCalls) : '',
+        naive ? ratio(naive.p50Ms, product.p50Ms) : '',
+      ]),
+    );
+    if (vsSdl !== undefined) {
+      targets.push({ text: `${query.label}: product / SDL baseline throughput ${vsSdl.toFixed(2)}x (target >= 0.9x)`, met: vsSdl >= 0.9 });
+    }
+    if (query.name === 'UsersNested') {
+      if (vsCeiling !== undefined) {
+        targets.push({ text: `${query.label}: product / ceiling throughput ${vsCeiling.toFixed(2)}x (target >= 0.5x)`, met: vsCeiling >= 0.5 });
+      }
+      if (naive) {
+        const cold = naive.coldCalls / product.coldCalls;
+        const warm = naive.warmCalls / Math.max(product.warmCalls, 1);
+        targets.push({ text: `${query.label}: upstream calls ${cold.toFixed(1)}x fewer than naive cold (target >= 5x)`, met: cold >= 5 });
+        targets.push({ text: `${query.label}: upstream calls ${warm.toFixed(1)}x fewer than naive warm (target >= 50x)`, met: warm >= 50 });
+      }
+    }
+  }
+  return { table: lines.join('\n'), targets };
+}
+
+export function targetList(targets: TargetCheck[]): string {
+  return targets.map((t) => `- ${t.met ? 'met' : 'MISSED'}: ${t.text}`).join('\n');
+}
+
+/** With BENCH_ALT_MAIN: the alternative build against the product, per query (A/B of a proposed change). */
+export function altComparison(summary: Summary, measurements: Measurement[], queries: BenchQuery[]): string | undefined {
+  const lines = queries.flatMap((query) => {
+    if (!summary.get(key('product', query.name)) || !summary.get(key('alt', query.name))) return [];
+    const throughput = pairedRatio(measurements, query.name, 'alt', 'product', rps);
+    const cpu = pairedRatio(measurements, query.name, 'alt', 'product', (m) => m.cpuMsPerRequest);
+    return [`- ${query.label}: alternative / product throughput ${x(throughput)}, CPU per request ${x(cpu)} (medians of per-round ratios)`];
+  });
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}

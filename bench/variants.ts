@@ -1,0 +1,33 @@
+import type { SimulatorClient } from './simulator';
+
+/** The servers compared: each its own process over the same simulator, so CPU and RSS are its own. */
+export type VariantKey = 'product' | 'naive' | 'sdl' | 'ceiling' | 'alt';
+
+export interface Variant {
+  key: VariantKey;
+  label: string;
+  script: string;
+  /** The line it prints when ready; group 1 is the GraphQL URL. */
+  ready: RegExp;
+  env: Record<string, string>;
+}
+
+export function variants(simulator: SimulatorClient): Variant[] {
+  const common = { ...simulator.subgraphEnv(), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' };
+  return [
+    { key: 'product', label: 'product (TypeGraphQL)', script: 'dist/src/main.js', ready: /ready at (http:\/\/\S+\/graphql)/, env: common },
+    {
+      key: 'naive',
+      label: 'naive (no loaders, no cache)',
+      script: 'dist/src/main.js',
+      ready: /ready at (http:\/\/\S+\/graphql)/,
+      env: { ...common, DATALOADERS_ENABLED: 'false' },
+    },
+    { key: 'sdl', label: 'SDL-first baseline', script: 'dist/bench/sdl-baseline/main.js', ready: /ready at (http:\/\/\S+\/graphql)/, env: common },
+    { key: 'ceiling', label: 'ceiling (node:http, no GraphQL)', script: 'dist/bench/ceiling/main.js', ready: /ready at (http:\/\/\S+\/graphql)/, env: common },
+    // A/B a proposed change: BENCH_ALT_MAIN=<another build's dist/src/main.js> runs it as one more variant.
+    ...(process.env.BENCH_ALT_MAIN
+      ? [{ key: 'alt' as const, label: process.env.BENCH_ALT_LABEL ?? 'alternative build', script: process.env.BENCH_ALT_MAIN, ready: /ready at (http:\/\/\S+\/graphql)/, env: common }]
+      : []),
+  ];
+}
