@@ -4,7 +4,7 @@ import { groupFromId, groupFromKey } from '../src/mapping';
 import { Group, GroupConnection, User, UserConnection, PageArgs } from '../src/types';
 import { groupArg, organizationArg } from './ids';
 import { connectionOfList, sliceOf, type Connection } from './paging';
-import { userConnection } from './user.resolver';
+import { userConnection } from './user-connection';
 import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Group)

@@ -4,7 +4,7 @@ import { organizationFromId, organizationOf } from '../src/mapping';
 import { Organization, OrganizationConnection, User, UserConnection, PageArgs } from '../src/types';
 import { organizationArg } from './ids';
 import { connectionOfList, sliceOf, type Connection } from './paging';
-import { userConnection } from './user.resolver';
+import { userConnection } from './user-connection';
 import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Organization)

@@ -1,36 +1,13 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { V41LocalUser, V41RoleAssignment, V41Source } from '../datasources/v41/models';
 import type { Context } from '../src/context';
-import { nameNeedsLocalRecord, remoteData, statusNeedsLocalRecord, toRoleAssignment, toWorkspace, userName, userStatus, type RemoteData, type StatusOf } from '../src/mapping';
+import { nameNeedsLocalRecord, remoteData, toRoleAssignment, toWorkspace, userName, type RemoteData } from '../src/mapping';
 import { Role, RoleAssignment, User, UserStatus, Workspace } from '../src/types';
 import { needsRoleDetails, rolesOf } from './roles-of';
-import { oncePerUser } from './per-user';
+import { assignmentsOf, directoryOf, localRecordOf, statusOf } from './user-relations';
 import { selectedFields } from './selection';
 import { BATCHED_READ_COST } from './demand-control';
-
-/** A LOCAL user's local-user-store record (joined by `source_user_id`), through the request's loader. */
-function localRecordOf(user: User, { loaders }: Context): Promise<V41LocalUser | null> {
-  return oncePerUser(user, 'local', () => loaders.localUserById.load(user.record.source_user_id ?? user.id));
-}
-
-function directoryOf(user: User, { loaders }: Context): Promise<V41Source | null> {
-  const { source } = user.record;
-  return oncePerUser(user, 'directory', async () => (source ? loaders.sourceById.load(source) : null));
-}
-
-function assignmentsOf(user: User, { loaders }: Context): Promise<V41RoleAssignment[]> {
-  return oncePerUser(user, 'assignments', async () => (await loaders.rolesOfUser.load(user.id)) ?? []);
-}
-
-async function statusOf(user: User, context: Context): Promise<StatusOf> {
-  const [directory, local] = await Promise.all([
-    directoryOf(user, context),
-    statusNeedsLocalRecord(user.record) ? localRecordOf(user, context) : null,
-  ]);
-  return userStatus(user.record, directory ?? undefined, local);
-}
 
 /** The `User` fields that need more than the role-store record: each goes through a per-request loader. */
 @Resolver(() => User)

@@ -3,38 +3,10 @@ import type { Context } from '../src/context';
 import { badUserInput } from '../src/errors';
 import { toUser } from '../src/mapping';
 import { PageArgs, User, UserConnection, UserFilter, UserOrder } from '../src/types';
-import { DEFAULT_USER_ORDER, type UserCriteria } from '../datasources/directory';
-import { groupArg, organizationArg, uuidArg } from './ids';
-import { connectionOf, MAX_PAGE_SIZE, sliceOf, type Connection } from './paging';
+import { uuidArg } from './ids';
+import { criteriaOf, userConnection } from './user-connection';
+import { MAX_PAGE_SIZE, type Connection } from './paging';
 import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
-
-/** Filter input → directory criteria: ids decoded and checked before anything reaches PrivX. */
-export function criteriaOf(filter: UserFilter | null | undefined): UserCriteria {
-  const f = filter ?? {};
-  return {
-    search: f.search ?? undefined,
-    email: f.email ?? undefined,
-    username: f.username ?? undefined,
-    status: f.status ?? undefined,
-    workspaceId: f.workspaceId == null ? undefined : uuidArg(f.workspaceId, 'filter.workspaceId'),
-    roleId: f.roleId == null ? undefined : uuidArg(f.roleId, 'filter.roleId'),
-    company: f.organizationId == null ? undefined : organizationArg(f.organizationId, 'filter.organizationId'),
-    group: f.groupId == null ? undefined : groupArg(f.groupId, 'filter.groupId'),
-  };
-}
-
-/** A page of users matching `criteria`: shared by `users` and every `members` connection. */
-export async function userConnection(
-  context: Context,
-  criteria: UserCriteria,
-  first: number | null | undefined,
-  after: string | null | undefined,
-  order: UserOrder | null | undefined = DEFAULT_USER_ORDER,
-): Promise<Connection<User>> {
-  const slice = sliceOf(first, after);
-  const page = await context.directory.find(criteria, order ?? DEFAULT_USER_ORDER, slice.offset, slice.first);
-  return connectionOf(page.users.map(toUser), page.offset, page.totalCount, page.hasNextPage);
-}
 
 @Resolver(() => User)
 export class UserQueries {

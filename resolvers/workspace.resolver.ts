@@ -4,7 +4,7 @@ import { toWorkspace } from '../src/mapping';
 import { User, UserConnection, Workspace, PageArgs } from '../src/types';
 import { uuidArg } from './ids';
 import type { Connection } from './paging';
-import { userConnection } from './user.resolver';
+import { userConnection } from './user-connection';
 import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Workspace)

@@ -1,15 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
-import { DEFAULT_USER_ORDER, type UserCriteria, type UserOrdering } from '../../datasources/directory';
+import type { UserCriteria, UserOrdering } from '../../datasources/directory';
 import { resolveGroupReference } from '../../resolvers/group.reference';
 import { groupArg, organizationArg, uuidArg } from '../../resolvers/ids';
 import { resolveOrganizationReference } from '../../resolvers/organization.reference';
-import { connectionOf, connectionOfList, MAX_PAGE_SIZE, sliceOf, type Connection } from '../../resolvers/paging';
-import { oncePerUser } from '../../resolvers/per-user';
+import { connectionOfList, MAX_PAGE_SIZE, sliceOf } from '../../resolvers/paging';
 import { resolveRoleReference } from '../../resolvers/role.reference';
 import { needsRoleDetails, rolesOf } from '../../resolvers/roles-of';
 import { selectedFields } from '../../resolvers/selection';
 import { resolveUserReference } from '../../resolvers/user.reference';
+import { criteriaOf, userConnection } from '../../resolvers/user-connection';
+import { assignmentsOf, directoryOf, localRecordOf, statusOf } from '../../resolvers/user-relations';
 import { resolveWorkspaceReference } from '../../resolvers/workspace.reference';
 import type { Context } from '../../src/context';
 import { badUserInput } from '../../src/errors';
@@ -25,49 +26,10 @@ interface Args {
   first?: number | null;
   after?: string | null;
 }
-interface UserFilterInput {
-  search?: string | null;
-  email?: string | null;
-  username?: string | null;
-  status?: UserCriteria['status'] | null;
-  workspaceId?: string | null;
-  organizationId?: string | null;
-  groupId?: string | null;
-  roleId?: string | null;
-}
+type UserFilterInput = Parameters<typeof criteriaOf>[0];
 
-function criteriaOf(f: UserFilterInput = {}): UserCriteria {
-  return {
-    search: f.search ?? undefined,
-    email: f.email ?? undefined,
-    username: f.username ?? undefined,
-    status: f.status ?? undefined,
-    workspaceId: f.workspaceId == null ? undefined : uuidArg(f.workspaceId, 'filter.workspaceId'),
-    roleId: f.roleId == null ? undefined : uuidArg(f.roleId, 'filter.roleId'),
-    company: f.organizationId == null ? undefined : organizationArg(f.organizationId, 'filter.organizationId'),
-    group: f.groupId == null ? undefined : groupArg(f.groupId, 'filter.groupId'),
-  };
-}
-
-async function userConnection(ctx: Context, criteria: UserCriteria, args: Args, order?: UserOrdering | null): Promise<Connection<User>> {
-  const slice = sliceOf(args.first, args.after);
-  const page = await ctx.directory.find(criteria, order ?? DEFAULT_USER_ORDER, slice.offset, slice.first);
-  return connectionOf(page.users.map(map.toUser), page.offset, page.totalCount, page.hasNextPage);
-}
-
-const localRecordOf = (user: User, { loaders }: Context) =>
-  oncePerUser(user, 'local', () => loaders.localUserById.load(user.record.source_user_id ?? user.id));
-const directoryOf = (user: User, { loaders }: Context) =>
-  oncePerUser(user, 'directory', async () => (user.record.source ? loaders.sourceById.load(user.record.source) : null));
-const assignmentsOf = (user: User, { loaders }: Context) =>
-  oncePerUser(user, 'assignments', async () => (await loaders.rolesOfUser.load(user.id)) ?? []);
-
-async function statusOf(user: User, ctx: Context): Promise<map.StatusOf> {
-  const [directory, local] = await Promise.all([directoryOf(user, ctx), map.statusNeedsLocalRecord(user.record) ? localRecordOf(user, ctx) : null]);
-  return map.userStatus(user.record, directory ?? undefined, local);
-}
-
-const members = (criteria: (parent: never) => UserCriteria) => (parent: never, args: Args, ctx: Context) => userConnection(ctx, criteria(parent), args);
+const members = (criteria: (parent: never) => UserCriteria) => (parent: never, args: Args, ctx: Context) =>
+  userConnection(ctx, criteria(parent), args.first, args.after);
 
 export const sdlResolvers = {
   DateTimeISO: GraphQLDateTimeISO,
@@ -78,7 +40,7 @@ export const sdlResolvers = {
       return record && map.toUser(record);
     },
     users: (_: unknown, args: Args & { filter?: UserFilterInput | null; orderBy?: UserOrdering | null }, ctx: Context) =>
-      userConnection(ctx, criteriaOf(args.filter ?? {}), args, args.orderBy),
+      userConnection(ctx, criteriaOf(args.filter), args.first, args.after, args.orderBy),
     usersByIds: async (_: unknown, { ids }: { ids: string[] }, { loaders }: Context) => {
       if (ids.length > MAX_PAGE_SIZE) throw badUserInput(`ids takes at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`, 'ids');
       ids.forEach((id, i) => uuidArg(id, `ids[${i}]`));
