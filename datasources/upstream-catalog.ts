@@ -1,7 +1,7 @@
 import pMap from 'p-map';
 import type { SharedCache } from './cache';
 import type { V41Client } from './v41/client';
-import type { V41LocalUser, V41Role, V41RoleAssignment, V41Source } from './v41/models';
+import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41Source } from './v41/models';
 import { PAGE_SIZE } from './v41/paging';
 
 /** lru-cache cannot hold `null`, and "not found" is worth caching too. */
@@ -10,6 +10,20 @@ interface Boxed<T> {
 }
 
 export type RoleMembershipIndex = Map<string, V41RoleAssignment[]>;
+
+export interface LocalUserPage {
+  page: V41List<V41LocalUser>;
+  byId: Map<string, V41LocalUser>;
+  /** Pages the whole list takes at the server's page length. */
+  pages: number;
+}
+
+/** Upstream ids are UUIDs: key maps by lower-case id once, so lookups match whatever case a caller used. */
+export function byLowerId<T extends { id: string }>(records: Iterable<T>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const record of records) map.set(record.id.toLowerCase(), record);
+  return map;
+}
 
 const MEMBER_PAGE_CONCURRENCY = 4;
 
@@ -28,26 +42,34 @@ export class UpstreamCatalog {
     return this.cache.getOrLoad('roles', async () => (await this.client.listRoles()).filter((role) => !role.deleted));
   }
 
+  /** Every directory, keyed by lower-case id. */
   sources(): Promise<Map<string, V41Source>> {
-    return this.cache.getOrLoad('sources', async () => new Map((await this.client.listSources()).map((s) => [s.id, s])));
+    return this.cache.getOrLoad('sources', async () => byLowerId(await this.client.listSources()));
   }
 
+  /**
+   * The first page of the local-user list: one call that tells how long the whole list is. When it is the
+   * whole list (the common case: local users are few), it is kept as the list too.
+   */
+  localUsersFirstPage(): Promise<LocalUserPage> {
+    return this.cache.getOrLoad('local-users:first-page', async () => {
+      const page = await this.client.localUsers({ offset: 0, limit: PAGE_SIZE });
+      const byId = byLowerId(page.items);
+      if (page.items.length >= page.count) this.cache.set('local-users', byId);
+      return { page, byId, pages: page.items.length === 0 ? 1 : Math.ceil(page.count / page.items.length) };
+    });
+  }
+
+  /** Every local user, keyed by lower-case id; continues from the cached first page. */
   localUsers(): Promise<Map<string, V41LocalUser>> {
     return this.cache.getOrLoad('local-users', async () => {
-      const list = await this.client.allLocalUsers();
-      this.cache.set('local-users:count', { value: list.count });
-      return new Map(list.items.map((user) => [user.id, user]));
+      const first = await this.localUsersFirstPage();
+      return byLowerId((await this.client.allLocalUsers(first.page)).items);
     });
   }
 
   peekLocalUsers(): Map<string, V41LocalUser> | undefined {
     return this.cache.peek('local-users');
-  }
-
-  /** Pages the local-user list took when last read; `undefined` before the first read. */
-  localUserPages(): number | undefined {
-    const count = this.cache.peek<Boxed<number>>('local-users:count')?.value;
-    return count === undefined ? undefined : Math.max(1, Math.ceil(count / PAGE_SIZE));
   }
 
   async localUser(id: string): Promise<V41LocalUser | null> {

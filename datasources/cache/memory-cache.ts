@@ -9,8 +9,6 @@ export interface MemoryCacheOptions {
   now?: () => number;
 }
 
-type Loader = () => Promise<unknown>;
-
 /** Lists weigh their length so that one 30,000-user local list counts as what it holds. */
 function weight(value: unknown): number {
   if (Array.isArray(value)) return value.length + 1;
@@ -18,26 +16,42 @@ function weight(value: unknown): number {
   return 1;
 }
 
-/** In-process `SharedCache` over `lru-cache`, whose `fetch` already de-duplicates concurrent loads. */
+/**
+ * In-process `SharedCache` over `lru-cache`. Loads in flight are shared through a map of their own rather than
+ * `lru-cache`'s `fetch`, which rejects a load whose entry gets evicted meanwhile: under memory pressure a
+ * request must get slower, never fail.
+ */
 export class MemoryCache implements SharedCache {
-  private readonly lru: LRUCache<string, NonNullable<unknown>, Loader>;
+  private readonly lru: LRUCache<string, NonNullable<unknown>>;
+  private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor({ ttlSeconds, maxRecords, now }: MemoryCacheOptions) {
-    this.lru = new LRUCache<string, NonNullable<unknown>, Loader>({
+    this.lru = new LRUCache<string, NonNullable<unknown>>({
       ...(now ? { perf: { now } } : {}),
       maxSize: maxRecords,
-      sizeCalculation: (value) => Math.min(weight(value), maxRecords),
+      // A value heavier than the whole bound is returned to its caller but not kept, so it evicts nothing.
+      sizeCalculation: weight,
       ttl: ttlSeconds * 1000,
       ttlAutopurge: false,
       // Read the clock on every access rather than a value refreshed by a timer: exact expiry, no timers.
       ttlResolution: 0,
-      fetchMethod: async (_key, _stale, { context }) => (await context()) as NonNullable<unknown>,
     });
   }
 
-  async getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
-    // lru-cache cannot hold undefined/null, so absence ("not found") is boxed by the callers that need it.
-    return (await this.lru.fetch(key, { context: load })) as T;
+  getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.lru.get(key);
+    if (hit !== undefined) return Promise.resolve(hit as T);
+    let pending = this.loading.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = load()
+        .then((value) => {
+          this.set(key, value);
+          return value;
+        })
+        .finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
   }
 
   peek<T>(key: string): T | undefined {
@@ -45,6 +59,7 @@ export class MemoryCache implements SharedCache {
   }
 
   set<T>(key: string, value: T): void {
+    // lru-cache cannot hold undefined/null: callers box "not found" when it is worth keeping.
     if (value !== undefined && value !== null) this.lru.set(key, value);
   }
 

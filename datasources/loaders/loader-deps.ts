@@ -15,9 +15,4 @@ export function loaderOptions(deps: LoaderDeps, maxBatchSize?: number) {
   return deps.batching ? { maxBatchSize } : { batch: false, cache: false };
 }
 
-/** Upstream ids are UUIDs; match them whatever case a caller used. */
-export function byLowerId<T extends { id: string }>(records: Iterable<T>): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const record of records) map.set(record.id.toLowerCase(), record);
-  return map;
-}
+export { byLowerId } from '../upstream-catalog';

@@ -1,24 +1,33 @@
 import DataLoader from 'dataloader';
 import type { V41LocalUser } from '../v41/models';
-import { byLowerId, LoaderDeps, loaderOptions } from './loader-deps';
+import { LoaderDeps, loaderOptions } from './loader-deps';
 
 export type LocalUserLoader = DataLoader<string, V41LocalUser | null>;
 
 /**
  * Local-user-store records by id (a LOCAL user's `source_user_id`), needed only for `status`, the `name`
- * fallback and `remoteData`. Prevents one `GET /local-user-store/.../users/{id}` per local user of a page:
- * the store has no batch read, so a batch reads the whole paged list (cached) unless fetching the few ids
- * one by one is cheaper than the pages the list took last time.
+ * fallback and `remoteData`. Prevents one `GET /local-user-store/.../users/{id}` per local user of a page.
+ * The store has no batch read, so a batch reads the list's first page, which also says how long the list is,
+ * and then whichever is fewer calls: the ids that page did not hold one by one, or the remaining pages. At
+ * most L calls (the list's pages), and no 30,000-record list held in memory to answer 30 users.
  */
 export function createLocalUserLoader(deps: LoaderDeps): LocalUserLoader {
   const { catalog, client } = deps;
   return new DataLoader<string, V41LocalUser | null>(async (ids) => {
     if (!deps.batching) return [await client.getLocalUser(ids[0] as string)];
     const cached = catalog.peekLocalUsers();
-    if (!cached && ids.length < (catalog.localUserPages() ?? 2)) {
-      return Promise.all(ids.map((id) => catalog.localUser(id)));
+    if (cached) return ids.map((id) => cached.get(id.toLowerCase()) ?? null);
+    if (ids.length === 1) return [await catalog.localUser(ids[0] as string)];
+
+    const first = await catalog.localUsersFirstPage();
+    const rest = ids.filter((id) => !first.byId.has(id.toLowerCase()));
+    if (rest.length === 0 || first.pages === 1) return ids.map((id) => first.byId.get(id.toLowerCase()) ?? null);
+    if (rest.length < first.pages) {
+      const fetched = new Map(rest.map((id, i) => [id, i]));
+      const records = await Promise.all(rest.map((id) => catalog.localUser(id)));
+      return ids.map((id) => first.byId.get(id.toLowerCase()) ?? records[fetched.get(id) as number] ?? null);
     }
-    const all = byLowerId((cached ?? (await catalog.localUsers())).values());
+    const all = await catalog.localUsers();
     return ids.map((id) => all.get(id.toLowerCase()) ?? null);
   }, loaderOptions(deps));
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { V41Source } from '../v41/models';
-import { byLowerId, LoaderDeps, loaderOptions } from './loader-deps';
+import { LoaderDeps, loaderOptions } from './loader-deps';
 
 export type SourceLoader = DataLoader<string, V41Source | null>;
 
@@ -11,7 +11,7 @@ export type SourceLoader = DataLoader<string, V41Source | null>;
 export function createSourceLoader(deps: LoaderDeps): SourceLoader {
   return new DataLoader<string, V41Source | null>(async (ids) => {
     if (!deps.batching) return [await deps.client.getSource(ids[0] as string)];
-    const sources = byLowerId((await deps.catalog.sources()).values());
+    const sources = await deps.catalog.sources();
     return ids.map((id) => sources.get(id.toLowerCase()) ?? null);
   }, loaderOptions(deps));
 }

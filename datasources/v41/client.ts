@@ -126,9 +126,9 @@ export class V41Client {
     return toList(body, toLocalUser, 'local users');
   }
 
-  /** Every local user, all pages. */
-  allLocalUsers(): Promise<V41List<V41LocalUser>> {
-    return fetchAllPages((offset, limit) => this.localUsers({ offset, limit }));
+  /** Every local user, all pages (continuing from `firstPage` when it was already read). */
+  allLocalUsers(firstPage?: V41List<V41LocalUser>): Promise<V41List<V41LocalUser>> {
+    return fetchAllPages((offset, limit) => this.localUsers({ offset, limit }), PAGE_SIZE, firstPage);
   }
 
   async getLocalUser(id: string): Promise<V41LocalUser | null> {

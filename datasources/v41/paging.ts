@@ -11,9 +11,14 @@ export type PageFetcher<T> = (offset: number, limit: number) => Promise<V41List<
  * Every item of a paged list. Pages by `count`, never by a short page: a server may clamp `limit`. Once the
  * first page shows the real page length, the remaining pages are fetched a few at a time. Items are
  * de-duplicated by id, as a list that changes while it is read can shift an item across a page boundary.
+ * `firstPage`, when the caller already read it, is not read again.
  */
-export async function fetchAllPages<T extends { id: string }>(fetchPage: PageFetcher<T>, pageSize = PAGE_SIZE): Promise<V41List<T>> {
-  const first = await fetchPage(0, pageSize);
+export async function fetchAllPages<T extends { id: string }>(
+  fetchPage: PageFetcher<T>,
+  pageSize = PAGE_SIZE,
+  firstPage?: V41List<T>,
+): Promise<V41List<T>> {
+  const first = firstPage ?? (await fetchPage(0, pageSize));
   const byId = new Map<string, T>();
   const add = (items: T[]) => items.forEach((item) => byId.has(item.id) || byId.set(item.id, item));
   add(first.items);

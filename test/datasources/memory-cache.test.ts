@@ -28,6 +28,24 @@ describe('MemoryCache', () => {
     expect(await cache.getOrLoad('k', async () => 'recovered')).toBe('recovered');
   });
 
+  it('returns a value heavier than its whole bound without keeping it or evicting anything', async () => {
+    const cache = new MemoryCache({ ttlSeconds: 30, maxRecords: 10 });
+    cache.set('small', 1);
+    const huge = await cache.getOrLoad('huge', async () => Array.from({ length: 50 }, (_, i) => i));
+    expect(huge).toHaveLength(50);
+    expect(cache.peek('huge')).toBeUndefined();
+    expect(cache.peek('small')).toBe(1);
+  });
+
+  it('never fails a load because its entry was evicted meanwhile', async () => {
+    const cache = new MemoryCache({ ttlSeconds: 30, maxRecords: 10 });
+    let release!: () => void;
+    const slow = cache.getOrLoad('slow', () => new Promise<string>((resolve) => (release = () => resolve('done'))));
+    for (let i = 0; i < 20; i += 1) cache.set(`filler-${i}`, i);
+    release();
+    await expect(slow).resolves.toBe('done');
+  });
+
   it('stays within its bound, counting a list as its length', async () => {
     const cache = new MemoryCache({ ttlSeconds: 30, maxRecords: 10 });
     cache.set('big', Array.from({ length: 8 }, (_, i) => i));
