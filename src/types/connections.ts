@@ -13,7 +13,7 @@ type Class<T> = new () => T;
  * in the schema.
  */
 function EdgeOf<TNode extends object>(Node: Class<TNode>, noun: string) {
-  @ObjectType(`${Node.name}EdgeBase`)
+  @ObjectType(`${Node.name}EdgeBase`, { simpleResolvers: true })
   abstract class Edge {
     @Field(() => String, { description: `An opaque cursor at this ${noun}; pass it as \`after\` to read what follows.` })
     cursor!: string;
@@ -25,7 +25,7 @@ function EdgeOf<TNode extends object>(Node: Class<TNode>, noun: string) {
 }
 
 function ConnectionOf<TNode extends object, TEdge extends object>(Node: Class<TNode>, EdgeClass: Class<TEdge>, nouns: string) {
-  @ObjectType(`${Node.name}ConnectionBase`)
+  @ObjectType(`${Node.name}ConnectionBase`, { simpleResolvers: true })
   abstract class Connection {
     @Field(() => [EdgeClass], { description: `The ${nouns} of this page with their cursors.` })
     edges!: TEdge[];
@@ -42,26 +42,26 @@ function ConnectionOf<TNode extends object, TEdge extends object>(Node: Class<TN
   return Connection;
 }
 
-@ObjectType({ description: 'A user in a page of users.' })
+@ObjectType({ simpleResolvers: true, description: 'A user in a page of users.' })
 export class UserEdge extends EdgeOf(User, 'user') {}
 
-@ObjectType({ description: 'A page of users.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of users.' })
 export class UserConnection extends ConnectionOf(User, UserEdge, 'users') {}
 
-@ObjectType({ description: 'A role in a page of roles.' })
+@ObjectType({ simpleResolvers: true, description: 'A role in a page of roles.' })
 export class RoleEdge extends EdgeOf(Role, 'role') {}
 
-@ObjectType({ description: 'A page of roles.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of roles.' })
 export class RoleConnection extends ConnectionOf(Role, RoleEdge, 'roles') {}
 
-@ObjectType({ description: 'A group in a page of groups.' })
+@ObjectType({ simpleResolvers: true, description: 'A group in a page of groups.' })
 export class GroupEdge extends EdgeOf(Group, 'group') {}
 
-@ObjectType({ description: 'A page of groups.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of groups.' })
 export class GroupConnection extends ConnectionOf(Group, GroupEdge, 'groups') {}
 
-@ObjectType({ description: 'An organization in a page of organizations.' })
+@ObjectType({ simpleResolvers: true, description: 'An organization in a page of organizations.' })
 export class OrganizationEdge extends EdgeOf(Organization, 'organization') {}
 
-@ObjectType({ description: 'A page of organizations.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of organizations.' })
 export class OrganizationConnection extends ConnectionOf(Organization, OrganizationEdge, 'organizations') {}

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 @Directive('@shareable')
-@ObjectType({ description: 'An email address of a user.' })
+@ObjectType({ simpleResolvers: true, description: 'An email address of a user.' })
 export class Email {
   @Field(() => String, { description: 'The email address.' })
   email!: string;

@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { GroupType } from './group-type';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A group of users: a department (within a company) or a tag from users' records." })
+@ObjectType({ simpleResolvers: true, description: "A group of users: a department (within a company) or a tag from users' records." })
 export class Group {
   @Field(() => ID, { description: 'An opaque id derived from the type, company and name; stable across requests.' })
   id!: string;

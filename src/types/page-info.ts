@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 @Directive('@shareable')
-@ObjectType({ description: 'Where a page of a list ends and whether more follows.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page of a list ends and whether more follows.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether another page follows this one.' })
   hasNextPage!: boolean;

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 @Directive('@shareable')
-@ObjectType({ description: 'A telephone number of a user.' })
+@ObjectType({ simpleResolvers: true, description: 'A telephone number of a user.' })
 export class Phone {
   @Field(() => String, { description: 'The number, without its extension.' })
   number!: string;

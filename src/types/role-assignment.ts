@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { GrantType } from './grant-type';
 import { Role } from './role';
 
-@ObjectType({ description: 'A role as granted to one user, with the facts of that grant.' })
+@ObjectType({ simpleResolvers: true, description: 'A role as granted to one user, with the facts of that grant.' })
 export class RoleAssignment {
   @Field(() => Role, { description: 'The role granted.' })
   role!: Role;

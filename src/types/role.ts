@@ -7,7 +7,7 @@ const GLOBAL = 'Always null: PrivX roles are global, not scoped';
  * role assignment does not carry them: `undefined` means "not loaded" (fetch the role), `null` means "absent".
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A PrivX role: a named set of permissions granted to users.' })
+@ObjectType({ simpleResolvers: true, description: 'A PrivX role: a named set of permissions granted to users.' })
 export class Role {
   @Field(() => ID, { description: 'The role uuid.' })
   id!: string;

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 @Directive('@shareable')
-@ObjectType({ description: 'A web address associated with a user.' })
+@ObjectType({ simpleResolvers: true, description: 'A web address associated with a user.' })
 export class Url {
   @Field(() => String, { description: 'The http(s) URL.' })
   url!: string;

@@ -11,7 +11,7 @@ import { Url } from './url';
  * remoteData) are field resolvers in `resolvers/`, not properties here.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A person with a PrivX account, from any of its user directories.' })
+@ObjectType({ simpleResolvers: true, description: 'A person with a PrivX account, from any of its user directories.' })
 export class User {
   @Field(() => ID, { description: 'The PrivX user uuid (for local users, also their local user store id).' })
   id!: string;

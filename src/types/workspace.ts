@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { WorkspaceType } from './workspace-type';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A workspace: a PrivX user directory (a "source") that users come from.' })
+@ObjectType({ simpleResolvers: true, description: 'A workspace: a PrivX user directory (a "source") that users come from.' })
 export class Workspace {
   @Field(() => ID, { description: 'The directory (source) uuid.' })
   id!: string;
