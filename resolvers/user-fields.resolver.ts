@@ -2,7 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import { nameNeedsLocalRecord, remoteData, toRoleAssignment, toWorkspace, userName, type RemoteData } from '../src/mapping';
+import { isLocalUser, nameNeedsLocalRecord, remoteData, toRoleAssignment, toWorkspace, userName, type RemoteData } from '../src/mapping';
 import { Role, RoleAssignment, User, UserStatus, Workspace } from '../src/types';
 import { needsRoleDetails, rolesOf } from './roles-of';
 import { assignmentsOf, directoryOf, localRecordOf, statusOf } from './user-relations';
@@ -60,7 +60,7 @@ export class UserFields {
     description: 'The PrivX records the user was built from (`roleStoreUser`, `localUser`), secrets removed; needs `users:raw`.',
   })
   async remoteData(@Root() user: User, @Ctx() context: Context): Promise<RemoteData> {
-    const local = user.record.source_type === 'LOCAL' ? await localRecordOf(user, context) : null;
+    const local = isLocalUser(user.record) ? await localRecordOf(user, context) : null;
     return remoteData(user.record, local);
   }
 }

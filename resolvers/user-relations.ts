@@ -4,7 +4,8 @@ import { statusNeedsLocalRecord, userStatus, type StatusOf } from '../src/mappin
 import type { User } from '../src/types';
 import { oncePerUser } from './per-user';
 
-/** What a user's relation fields read, once per user, through the request's loaders; free of TypeGraphQL. */
+// What a user's relation fields read, once per user, through the request's loaders; free of TypeGraphQL so
+// that any schema built over the same loaders shares it.
 
 /** A LOCAL user's local-user-store record (joined by `source_user_id`), through the request's loader. */
 export function localRecordOf(user: User, { loaders }: Context): Promise<V41LocalUser | null> {
