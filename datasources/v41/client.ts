@@ -51,11 +51,6 @@ export class V41Client {
     this.http = new V41Http(options);
   }
 
-  /** Token requests sent so far (diagnostics and tests). */
-  get tokenRequests(): number {
-    return this.http.tokens.requests;
-  }
-
   async searchUsers(search: UserSearch, page: PageRequest, sort: UserSort = DEFAULT_USER_SORT): Promise<V41List<V41RoleStoreUser>> {
     const body = await this.http.request('POST', `${ROLE_STORE}/users/search`, {
       query: { offset: page.offset, limit: page.limit, sortkey: sort.sortkey, sortdir: sort.sortdir },
@@ -133,10 +128,5 @@ export class V41Client {
 
   async getLocalUser(id: string): Promise<V41LocalUser | null> {
     return orNull(this.http.request('GET', `${LOCAL_USER_STORE}/users/${encodeURIComponent(id)}`).then(toLocalUser));
-  }
-
-  /** `GET /<service>/api/v1/status`: readiness of one PrivX service. */
-  async serviceStatus(service: 'auth' | 'role-store' | 'local-user-store'): Promise<unknown> {
-    return this.http.request('GET', `/${service}/api/v1/status`);
   }
 }

@@ -32,11 +32,6 @@ export function groupFromId(id: string): Group | null {
   return key && groupFromKey(key);
 }
 
-/** The type, company and name a group stands for (what a member search looks for); null for a foreign id. */
-export function groupKeyOf(group: Pick<Group, 'id'>): GroupKey | null {
-  return decodeGroupId(group.id);
-}
-
 /** The exact re-check after an upstream keyword search for the group name. */
 export function isInGroup(rs: V41RoleStoreUser, key: GroupKey): boolean {
   return groupKeysOf(rs).some((own) => own.type === key.type && own.company === key.company && own.name === key.name);

@@ -1,6 +1,6 @@
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
-import { groupFromId, groupKeyOf, groupsOf, isInGroup } from '../../src/mapping/groups';
-import { encodeGroupId, encodeOrganizationId } from '../../src/mapping/ids';
+import { groupFromId, groupsOf, isInGroup } from '../../src/mapping/groups';
+import { decodeGroupId, encodeGroupId, encodeOrganizationId } from '../../src/mapping/ids';
 import { GroupType } from '../../src/types/group-type';
 import { rsUser } from './factories';
 
@@ -51,14 +51,14 @@ describe('groupFromId', () => {
   });
 });
 
-describe('groupKeyOf', () => {
+describe('a group id, decoded', () => {
   it('gives what the group stands for', () => {
     const [department] = groupsOf(rsUser({ department: 'Sales', company: 'Acme' }));
-    expect(groupKeyOf(department!)).toEqual({ type: 'DEPARTMENT', company: 'Acme', name: 'Sales' });
+    expect(decodeGroupId(department!.id)).toEqual({ type: 'DEPARTMENT', company: 'Acme', name: 'Sales' });
   });
 
   it('is null for an id that is not a group id', () => {
-    expect(groupKeyOf({ id: 'nope' })).toBeNull();
+    expect(decodeGroupId('nope')).toBeNull();
   });
 });
 
