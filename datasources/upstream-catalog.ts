@@ -1,6 +1,6 @@
 import pMap from 'p-map';
 import type { SharedCache } from './cache';
-import type { V41Client } from './v41/client';
+import type { IdentityUpstream } from './upstream';
 import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41Source } from './v41/models';
 import { PAGE_SIZE } from './v41/paging';
 
@@ -34,7 +34,7 @@ const MEMBER_PAGE_CONCURRENCY = 4;
  */
 export class UpstreamCatalog {
   constructor(
-    private readonly client: V41Client,
+    private readonly client: IdentityUpstream,
     private readonly cache: SharedCache,
   ) {}
 

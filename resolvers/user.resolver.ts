@@ -1,19 +1,20 @@
-import { Arg, Args, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import { badUserInput } from '../src/errors';
-import { toUser } from '../src/mapping';
-import { PageArgs, User, UserConnection, UserFilter, UserOrder } from '../src/types';
-import { uuidArg } from './ids';
-import { criteriaOf, userConnection } from './user-connection';
-import { MAX_PAGE_SIZE, type Connection } from './paging';
-import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
+import * as users from '../src/entities/user';
+import { criteriaOf, userConnection } from '../src/entities/user-directory';
+import { MAX_PAGE_SIZE, type Connection } from '../src/entities/paging';
+import type { RemoteData } from '../src/mapping';
+import { PageArgs, Role, RoleAssignment, User, UserConnection, UserFilter, UserOrder, UserStatus, Workspace } from '../src/types';
+import { BATCHED_READ_COST, PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
+import { selectedFields } from './selection';
 
 @Resolver(() => User)
-export class UserQueries {
+export class UserResolver {
   @Query(() => User, { nullable: true, description: 'A user by id; null when PrivX has no such user.' })
-  async user(@Arg('id', () => ID, { description: 'The user uuid.' }) id: string, @Ctx() { loaders }: Context): Promise<User | null> {
-    const record = await loaders.userById.load(uuidArg(id, 'id'));
-    return record && toUser(record);
+  user(@Arg('id', () => ID, { description: 'The user uuid.' }) id: string, @Ctx() context: Context): Promise<User | null> {
+    return users.userById(context, id);
   }
 
   @Directive(UPSTREAM_SEARCH_COST)
@@ -33,11 +34,54 @@ export class UserQueries {
     nullable: 'items',
     description: `Users by id, in the order asked, null where PrivX has no such user; at most ${MAX_PAGE_SIZE} ids, one upstream call.`,
   })
-  async usersByIds(@Arg('ids', () => [ID], { description: 'User uuids.' }) ids: string[], @Ctx() { loaders }: Context): Promise<(User | Error | null)[]> {
-    if (ids.length > MAX_PAGE_SIZE) throw badUserInput(`ids takes at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`, 'ids');
-    ids.forEach((id, i) => uuidArg(id, `ids[${i}]`));
-    const records = await loaders.userById.loadMany(ids);
-    // An Error in a list item becomes a field error on that item alone.
-    return records.map((record) => (record instanceof Error || record === null ? record : toUser(record)));
+  usersByIds(@Arg('ids', () => [ID], { description: 'User uuids.' }) ids: string[], @Ctx() context: Context): Promise<(User | Error | null)[]> {
+    return users.usersByIds(context, ids);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The full name; else the local display name; else first and last name.' })
+  name(@Root() user: User, @Ctx() context: Context): Promise<string | null> {
+    return users.userNameOf(user, context);
+  }
+
+  @FieldResolver(() => UserStatus, { nullable: true, description: 'ACTIVE, INACTIVE (directory disabled) or INVITED (must set a password).' })
+  status(@Root() user: User, @Ctx() context: Context): Promise<UserStatus> {
+    return users.userStatusOf(user, context);
+  }
+
+  @Directive('@tag(name: "internal")')
+  @FieldResolver(() => String, { nullable: true, description: 'The upstream signal `status` was derived from, e.g. `source_disabled`.' })
+  rawStatus(@Root() user: User, @Ctx() context: Context): Promise<string> {
+    return users.rawStatusOf(user, context);
+  }
+
+  @Directive(BATCHED_READ_COST)
+  @Directive('@listSize(assumedSize: 10)')
+  @FieldResolver(() => [Role], { nullable: true, description: 'The roles the user holds; null when they could not be read.' })
+  roles(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role[]> {
+    return users.rolesOfUser(user, context, selectedFields(info));
+  }
+
+  @Directive(BATCHED_READ_COST)
+  @Directive('@listSize(assumedSize: 10)')
+  @FieldResolver(() => [RoleAssignment], { nullable: true, description: 'The roles the user holds, with how each was granted.' })
+  roleAssignments(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<RoleAssignment[]> {
+    return users.roleAssignmentsOfUser(user, context, selectedFields(info, ['role']));
+  }
+
+  @Directive(BATCHED_READ_COST)
+  @FieldResolver(() => Workspace, { nullable: true, description: 'The user directory (PrivX source) the user comes from.' })
+  workspace(@Root() user: User, @Ctx() context: Context): Promise<Workspace | null> {
+    return users.workspaceOfUser(user, context);
+  }
+
+  @Directive('@tag(name: "internal")')
+  @Directive(BATCHED_READ_COST)
+  @Directive('@requiresScopes(scopes: [["users:raw"]])')
+  @FieldResolver(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The PrivX records the user was built from (`roleStoreUser`, `localUser`), secrets removed; needs `users:raw`.',
+  })
+  remoteData(@Root() user: User, @Ctx() context: Context): Promise<RemoteData> {
+    return users.remoteDataOfUser(user, context);
   }
 }

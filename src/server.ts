@@ -6,7 +6,8 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
-import { createContext, type Context, type Upstream } from './context';
+import type { Upstream } from '../datasources/upstream';
+import { createContext, type Context } from './context';
 import { createErrorFormatter } from './errors';
 import { GRAPHQL_PATH, subgraphRoutes } from './http-server';
 import { identitySchema } from './schema/identity-schema';

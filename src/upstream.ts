@@ -2,7 +2,7 @@ import { createSharedCache } from '../datasources/cache';
 import { UpstreamCatalog } from '../datasources/upstream-catalog';
 import { V41Client } from '../datasources/v41/client';
 import type { AppConfig, UpstreamConfig } from './config';
-import type { Upstream } from './context';
+import type { Upstream } from '../datasources/upstream';
 
 export type UpstreamSettings = Pick<AppConfig, 'cacheTtlSeconds' | 'cacheMaxEntries' | 'dataloadersEnabled'>;
 

@@ -1,14 +1,12 @@
-import { DEFAULT_USER_ORDER } from '../../datasources/directory';
-import type { V41RoleAssignment } from '../../datasources/v41/models';
-import { oncePerUser } from '../../resolvers/per-user';
-import { rolesOf } from '../../resolvers/roles-of';
 import type { Context } from '../../src/context';
-import * as map from '../../src/mapping';
-import type { Group, Organization, Role, User } from '../../src/types';
+import * as userFields from '../../src/entities/user';
+import { userConnection } from '../../src/entities/user-directory';
+import type { Group, Organization, Role, User, Workspace } from '../../src/types';
 
 /**
- * The benchmark's operations answered without GraphQL: the same loaders, Directory and mapping functions, the
- * same batched upstream calls, the JSON built in the queries' field order. Anything else is not served.
+ * The benchmark's operations answered without GraphQL: the same per-entity functions (src/entities), loaders
+ * and batched upstream calls as the product, the JSON built by hand in the queries' field order. Anything
+ * else is not served.
  */
 
 export type Variables = Record<string, unknown>;
@@ -16,40 +14,37 @@ export type Operation = (context: Context, variables: Variables) => Promise<unkn
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
-const assignmentsOf = (user: User, { loaders }: Context): Promise<V41RoleAssignment[]> =>
-  oncePerUser(user, 'assignments', async () => (await loaders.rolesOfUser.load(user.id)) ?? []);
-const directoryOf = (user: User, { loaders }: Context) =>
-  oncePerUser(user, 'directory', async () => (user.record.source ? loaders.sourceById.load(user.record.source) : null));
-const localRecordOf = (user: User, { loaders }: Context) =>
-  oncePerUser(user, 'local', () => loaders.localUserById.load(user.record.source_user_id ?? user.id));
+/** What the operations select on roles: the ceiling has no selection set to read it from. */
+const EVERY_ROLE_FIELD = new Set(['id', 'name', 'description', 'system', 'permissions', 'memberCount', 'createdAt', 'updatedAt', 'group', 'organization', 'workspace']);
+const ROLE_ID_NAME = new Set(['id', 'name']);
 
 const roleIdName = (role: Role) => ({ id: role.id, name: role.name });
 const groupOut = (g: Group) => ({ id: g.id, name: g.name, type: g.type, organization: g.organization });
 const organizationOut = (o: Organization) => ({ id: o.id, name: o.name });
+const workspaceOut = (w: Workspace) => ({ id: w.id, name: w.name, type: w.type, enabled: w.enabled });
 
 /** Every User field, as `test/operations/user-fields.graphql` selects them. */
 async function everyUserField(user: User, context: Context) {
-  const rs = user.record;
-  const needsLocal = map.isLocalUser(rs);
-  const [local, source, assignments] = await Promise.all([
-    needsLocal ? localRecordOf(user, context) : null,
-    directoryOf(user, context),
-    assignmentsOf(user, context),
+  const [name, status, rawStatus, roles, assignments, workspace, remoteData] = await Promise.all([
+    userFields.userNameOf(user, context),
+    userFields.userStatusOf(user, context),
+    userFields.rawStatusOf(user, context),
+    userFields.rolesOfUser(user, context, EVERY_ROLE_FIELD),
+    userFields.roleAssignmentsOfUser(user, context, ROLE_ID_NAME),
+    userFields.workspaceOfUser(user, context),
+    userFields.remoteDataOfUser(user, context),
   ]);
-  const [roles, assignedRoles] = await Promise.all([rolesOf(assignments, context.loaders, true), rolesOf(assignments, context.loaders, false)]);
-  const status = map.userStatus(rs, source ?? undefined, map.statusNeedsLocalRecord(rs) ? local : null);
-  const workspace = source && map.toWorkspace(source);
   return {
     id: user.id,
     firstName: user.firstName,
     lastName: user.lastName,
     title: user.title,
-    name: map.userName(rs, map.nameNeedsLocalRecord(rs) ? local : null),
+    name,
     username: user.username,
     emails: user.emails.map((e) => ({ email: e.email, type: e.type, isPrimary: e.isPrimary })),
     phones: user.phones && user.phones.map((p) => ({ number: p.number, extension: p.extension, type: p.type })),
-    status: status.status,
-    rawStatus: status.rawStatus,
+    status,
+    rawStatus,
     roles: roles.map((r) => ({
       id: r.id,
       name: r.name,
@@ -63,18 +58,15 @@ async function everyUserField(user: User, context: Context) {
       organization: r.organization,
       workspace: r.workspace,
     })),
-    roleAssignments: assignments.map((a, i) => {
-      const grant = map.toRoleAssignment(a);
-      return {
-        role: roleIdName(assignedRoles[i] as Role),
-        explicit: grant.explicit,
-        grantType: grant.grantType,
-        grantStart: iso(grant.grantStart),
-        grantEnd: iso(grant.grantEnd),
-      };
-    }),
+    roleAssignments: assignments.map((grant) => ({
+      role: roleIdName(grant.role),
+      explicit: grant.explicit,
+      grantType: grant.grantType,
+      grantStart: iso(grant.grantStart),
+      grantEnd: iso(grant.grantEnd),
+    })),
     organizations: user.organizations.map(organizationOut),
-    workspace: workspace && { id: workspace.id, name: workspace.name, type: workspace.type, enabled: workspace.enabled, organization: workspace.organization },
+    workspace: workspace && { ...workspaceOut(workspace), organization: workspace.organization },
     groups: user.groups.map(groupOut),
     avatar: user.avatar,
     timezone: user.timezone,
@@ -82,25 +74,24 @@ async function everyUserField(user: User, context: Context) {
     createdAt: iso(user.createdAt),
     updatedAt: iso(user.updatedAt),
     urls: user.urls.map((u) => ({ url: u.url, type: u.type })),
-    remoteData: map.remoteData(rs, rs.source_type === 'LOCAL' ? local : null),
+    remoteData,
   };
 }
 
 async function usersPage(context: Context, first: number): Promise<User[]> {
-  const page = await context.directory.find({}, DEFAULT_USER_ORDER, 0, first);
-  return page.users.map(map.toUser);
+  return (await userConnection(context, {}, first, null)).nodes;
 }
 
 async function rolesIdName(user: User, context: Context) {
-  return (await rolesOf(await assignmentsOf(user, context), context.loaders, false)).map(roleIdName);
+  return (await userFields.rolesOfUser(user, context, ROLE_ID_NAME)).map(roleIdName);
 }
 
 export const operations: Record<string, Operation> = {
   Typename: async () => ({ __typename: 'Query' }),
 
   UserFull: async (context, variables) => {
-    const record = await context.loaders.userById.load(String(variables.id));
-    return { user: record && (await everyUserField(map.toUser(record), context)) };
+    const user = await userFields.userById(context, String(variables.id));
+    return { user: user && (await everyUserField(user, context)) };
   },
 
   UsersContact: async (context) => {
@@ -120,14 +111,13 @@ export const operations: Record<string, Operation> = {
     const users = await usersPage(context, 100);
     const nodes = await Promise.all(
       users.map(async (u) => {
-        const [roles, source] = await Promise.all([rolesIdName(u, context), directoryOf(u, context)]);
-        const workspace = source && map.toWorkspace(source);
+        const [roles, workspace] = await Promise.all([rolesIdName(u, context), userFields.workspaceOfUser(u, context)]);
         return {
           id: u.id,
           roles,
           groups: u.groups.map(groupOut),
           organizations: u.organizations.map(organizationOut),
-          workspace: workspace && { id: workspace.id, name: workspace.name, type: workspace.type, enabled: workspace.enabled },
+          workspace: workspace && workspaceOut(workspace),
         };
       }),
     );
@@ -138,10 +128,8 @@ export const operations: Record<string, Operation> = {
     const representations = variables.representations as { __typename: string; id: string }[];
     const entities = await Promise.all(
       representations.map(async ({ id }) => {
-        const record = await context.loaders.userById.load(id);
-        if (!record) return null;
-        const user = map.toUser(record);
-        return { id: user.id, roles: await rolesIdName(user, context) };
+        const user = await userFields.resolveUserReference({ id }, context);
+        return user && { id: user.id, roles: await rolesIdName(user, context) };
       }),
     );
     return { _entities: entities };

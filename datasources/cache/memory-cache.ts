@@ -62,10 +62,6 @@ export class MemoryCache implements SharedCache {
     // lru-cache cannot hold undefined/null: callers box "not found" when it is worth keeping.
     if (value !== undefined && value !== null) this.lru.set(key, value);
   }
-
-  clear(): void {
-    this.lru.clear();
-  }
 }
 
 export function createSharedCache(options: MemoryCacheOptions): SharedCache {

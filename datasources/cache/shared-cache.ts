@@ -12,7 +12,6 @@ export interface SharedCache {
   /** The value under `key` if present and fresh; never loads. */
   peek<T>(key: string): T | undefined;
   set<T>(key: string, value: T): void;
-  clear(): void;
 }
 
 /** TTL 0: nothing is kept and nothing is shared, every call loads. */
@@ -24,5 +23,4 @@ export class NoCache implements SharedCache {
     return undefined;
   }
   set(): void {}
-  clear(): void {}
 }

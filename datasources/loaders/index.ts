@@ -1,11 +1,9 @@
 import { createLocalUserLoader, LocalUserLoader } from './local-user-loader';
-import type { LoaderDeps } from './loader-deps';
+import type { Upstream } from '../upstream';
 import { createRoleLoader, RoleLoader } from './role-loader';
 import { createRolesOfUserLoader, RolesOfUserLoader } from './roles-of-user-loader';
 import { createSourceLoader, SourceLoader } from './source-loader';
 import { createUserLoader, UserLoader } from './user-loader';
-
-export type { LoaderDeps } from './loader-deps';
 
 /** The loaders of one GraphQL request. Created per request so that memoised records never outlive it. */
 export interface Loaders {
@@ -16,17 +14,17 @@ export interface Loaders {
   localUserById: LocalUserLoader;
 }
 
-export function createLoaders(deps: LoaderDeps): Loaders {
-  const rolesOfUser = createRolesOfUserLoader(deps);
-  const userById = createUserLoader(deps, (userId, roles) => {
+export function createLoaders(upstream: Upstream): Loaders {
+  const rolesOfUser = createRolesOfUserLoader(upstream);
+  const userById = createUserLoader(upstream, (userId, roles) => {
     rolesOfUser.prime(userId, roles);
-    deps.catalog.rememberUserRoles(userId, roles);
+    upstream.catalog.rememberUserRoles(userId, roles);
   });
   return {
     userById,
     rolesOfUser,
-    roleById: createRoleLoader(deps),
-    sourceById: createSourceLoader(deps),
-    localUserById: createLocalUserLoader(deps),
+    roleById: createRoleLoader(upstream),
+    sourceById: createSourceLoader(upstream),
+    localUserById: createLocalUserLoader(upstream),
   };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { V41LocalUser } from '../v41/models';
-import { LoaderDeps, loaderOptions } from './loader-deps';
+import type { Upstream } from '../upstream';
+import { loaderOptions } from './loader-options';
 
 export type LocalUserLoader = DataLoader<string, V41LocalUser | null>;
 
@@ -11,10 +12,10 @@ export type LocalUserLoader = DataLoader<string, V41LocalUser | null>;
  * and then whichever is fewer calls: the ids that page did not hold one by one, or the remaining pages. At
  * most L calls (the list's pages), and no 30,000-record list held in memory to answer 30 users.
  */
-export function createLocalUserLoader(deps: LoaderDeps): LocalUserLoader {
-  const { catalog, client } = deps;
+export function createLocalUserLoader(upstream: Upstream): LocalUserLoader {
+  const { catalog, client } = upstream;
   return new DataLoader<string, V41LocalUser | null>(async (ids) => {
-    if (!deps.batching) return [await client.getLocalUser(ids[0] as string)];
+    if (!upstream.batching) return [await client.getLocalUser(ids[0] as string)];
     const cached = catalog.peekLocalUsers();
     if (cached) return ids.map((id) => cached.get(id.toLowerCase()) ?? null);
     if (ids.length === 1) return [await catalog.localUser(ids[0] as string)];
@@ -29,5 +30,5 @@ export function createLocalUserLoader(deps: LoaderDeps): LocalUserLoader {
     }
     const all = await catalog.localUsers();
     return ids.map((id) => all.get(id.toLowerCase()) ?? null);
-  }, loaderOptions(deps));
+  }, loaderOptions(upstream));
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { V41Role } from '../v41/models';
-import { byLowerId, LoaderDeps, loaderOptions } from './loader-deps';
+import type { Upstream } from '../upstream';
+import { byLowerId, loaderOptions } from './loader-options';
 
 export type RoleLoader = DataLoader<string, V41Role | null>;
 
@@ -8,10 +9,10 @@ export type RoleLoader = DataLoader<string, V41Role | null>;
  * Roles by id. PrivX cannot fetch many roles by id, but the whole role list is one page (roles are few):
  * every role of every user on a page costs that one cached `GET /roles`.
  */
-export function createRoleLoader(deps: LoaderDeps): RoleLoader {
+export function createRoleLoader(upstream: Upstream): RoleLoader {
   return new DataLoader<string, V41Role | null>(async (ids) => {
-    if (!deps.batching) return [await deps.client.getRole(ids[0] as string)];
-    const roles = byLowerId(await deps.catalog.roles());
+    if (!upstream.batching) return [await upstream.client.getRole(ids[0] as string)];
+    const roles = byLowerId(await upstream.catalog.roles());
     return ids.map((id) => roles.get(id.toLowerCase()) ?? null);
-  }, loaderOptions(deps));
+  }, loaderOptions(upstream));
 }

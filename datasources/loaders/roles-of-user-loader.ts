@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import pMap from 'p-map';
 import { membershipPages } from '../upstream-catalog';
 import type { V41RoleAssignment } from '../v41/models';
-import type { LoaderDeps } from './loader-deps';
-import { loaderOptions } from './loader-deps';
+import type { Upstream } from '../upstream';
+import { loaderOptions } from './loader-options';
 
 export type RolesOfUserLoader = DataLoader<string, V41RoleAssignment[] | null>;
 
@@ -18,10 +18,10 @@ export const ROLE_CALL_CONCURRENCY = 8;
  *   each role's `member_count`), which answers every user at once and is cached as the membership index.
  * The role list itself is needed by both (Role details) and is cached, so it does not tip the choice.
  */
-export function createRolesOfUserLoader(deps: LoaderDeps): RolesOfUserLoader {
-  const { client, catalog } = deps;
+export function createRolesOfUserLoader(upstream: Upstream): RolesOfUserLoader {
+  const { client, catalog } = upstream;
   return new DataLoader<string, V41RoleAssignment[] | null>(async (userIds) => {
-    if (!deps.batching) return [await client.getUserRoles(userIds[0] as string)];
+    if (!upstream.batching) return [await client.getUserRoles(userIds[0] as string)];
 
     const index = catalog.peekMembershipIndex();
     if (index) return userIds.map((id) => index.get(id) ?? []);
@@ -39,5 +39,5 @@ export function createRolesOfUserLoader(deps: LoaderDeps): RolesOfUserLoader {
     }
     // What was not fetched just now was cached a moment ago (and is read again only if it expired since).
     return Promise.all(userIds.map((id) => (fetched.has(id) ? (fetched.get(id) ?? null) : catalog.userRoles(id))));
-  }, loaderOptions(deps));
+  }, loaderOptions(upstream));
 }

@@ -3,26 +3,7 @@ import { V41NotFoundError } from './errors';
 import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './models';
 import { toList, toLocalUser, toRole, toRoleAssignment, toRoleStoreUser, toSource } from './normalize';
 import { fetchAllPages, PAGE_SIZE } from './paging';
-
-export type UserSortKey = 'created' | 'updated' | 'name' | 'principal' | 'email' | 'source' | 'full_name';
-export type SortDirection = 'ASC' | 'DESC';
-
-export interface UserSearch {
-  /** Free text: each word must occur in some searched field. Re-check matches exactly; see `matchesKeywords`. */
-  keywords?: string;
-  source?: string;
-  user_id?: string[];
-}
-
-export interface UserSort {
-  sortkey: UserSortKey;
-  sortdir: SortDirection;
-}
-
-export interface PageRequest {
-  offset: number;
-  limit: number;
-}
+import type { IdentityUpstream, PageRequest, UserSearch, UserSort } from '../upstream';
 
 /** Stable order for list calls that need one: the server's default order is undocumented. */
 const DEFAULT_USER_SORT: UserSort = { sortkey: 'principal', sortdir: 'ASC' };
@@ -44,7 +25,7 @@ async function orNull<T>(read: Promise<T>): Promise<T | null> {
  * The PrivX v41 REST API, as typed, secret-free records. Only this layer speaks HTTP; it knows nothing of
  * GraphQL, batching or caching.
  */
-export class V41Client {
+export class V41Client implements IdentityUpstream {
   private readonly http: V41Http;
 
   constructor(options: V41HttpOptions) {

@@ -15,8 +15,6 @@ export interface V41Attribute {
   value: string;
 }
 
-export type V41GrantType = 'PERMANENT' | 'FLOATING' | 'TIME_RESTRICTED';
-
 /** A role as it appears on a user (`roles[]` of a role-store user, `GET /users/{id}/roles`). */
 export interface V41RoleAssignment {
   id: string;

@@ -1,21 +1,23 @@
-import { referenceResolvers, resolvers } from '../../resolvers';
-import { Group, Organization, Role, Workspace } from '../types';
-import { buildFederatedSchema } from './build-federated-schema';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { GraphQLSchema } from 'graphql';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
+import { ENTITIES } from '../../resolvers/entities';
+import { buildFederatedSchema } from './build-federated-schema';
 
 let built: Promise<GraphQLSchema> | undefined;
 
-/** The identity subgraph's schema. Built once per process: TypeGraphQL's metadata is global anyway. */
+/**
+ * The identity subgraph's schema, composed from the entity registry: the one place that knows the resolvers.
+ * Built once per process: TypeGraphQL's metadata is global anyway.
+ */
 export function identitySchema(): Promise<GraphQLSchema> {
   built ??= buildFederatedSchema(
     {
-      resolvers,
-      // Entities a router may ask for by key even where no query of ours returns them directly.
-      orphanedTypes: [Role, Group, Organization, Workspace],
+      resolvers: ENTITIES.map((entity) => entity.resolver) as unknown as NonEmptyArray<ClassType>,
+      orphanedTypes: ENTITIES.filter((entity) => entity.orphan).map((entity) => entity.type),
       validate: false,
     },
-    referenceResolvers as unknown as GraphQLResolverMap<unknown>,
+    Object.fromEntries(ENTITIES.map((entity) => [entity.type.name, { __resolveReference: entity.resolveReference }])) as GraphQLResolverMap<unknown>,
   );
   return built;
 }

@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { UpstreamConfig } from '../../src/config';
-import type { Upstream } from '../../src/context';
+import type { Upstream } from '../../datasources/upstream';
 import { startSubgraph, type RunningSubgraph } from '../../src/server';
 import { createUpstream } from '../../src/upstream';
 import { postGraphQL, type GraphQLResponse } from './graphql-http';

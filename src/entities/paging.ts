@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor } from '../src/mapping';
-import { badUserInput } from '../src/errors';
+import { decodeCursor, encodeCursor } from '../mapping';
+import { badUserInput } from '../errors';
 
 /** The largest page a client may ask for: keeps one query's upstream cost and response size bounded. */
 export const MAX_PAGE_SIZE = 100;

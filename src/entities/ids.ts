@@ -1,5 +1,5 @@
-import { decodeGroupId, decodeOrganizationId, isUuid, type GroupKey } from '../src/mapping';
-import { badUserInput } from '../src/errors';
+import { decodeGroupId, decodeOrganizationId, isUuid, type GroupKey } from '../mapping';
+import { badUserInput } from '../errors';
 
 /** Upstream ids are UUIDs: anything else is refused before it reaches PrivX. */
 export function uuidArg(value: string, argument: string): string {

@@ -1,7 +1,7 @@
-import type { Loaders } from '../datasources/loaders';
-import type { V41RoleAssignment } from '../datasources/v41/models';
-import { roleFromAssignment, toRole } from '../src/mapping';
-import type { Role } from '../src/types';
+import type { Loaders } from '../../datasources/loaders';
+import type { V41RoleAssignment } from '../../datasources/v41/models';
+import { roleFromAssignment, toRole } from '../mapping';
+import type { Role } from '../types';
 
 /** What an assignment already says of its role; anything else needs the role list. */
 const ON_ASSIGNMENT = new Set(['__typename', 'id', 'name', 'system', 'permissions', 'group', 'organization', 'workspace']);
