@@ -44,7 +44,7 @@ export async function readSample(simulator: SimulatorClient): Promise<Sample> {
 
 /** The fragment selecting every User field: the one the tests use. */
 export function everyUserFieldFragment(): string {
-  return readFileSync(resolve(ROOT, 'test/operations/user-fields.graphql'), 'utf8').trim();
+  return readFileSync(resolve(ROOT, 'bench/operations/user-fields.graphql'), 'utf8').trim();
 }
 
 function fieldNames(set: SelectionSetNode): string[] {

@@ -23,7 +23,7 @@ const groupOut = (g: Group) => ({ id: g.id, name: g.name, type: g.type, organiza
 const organizationOut = (o: Organization) => ({ id: o.id, name: o.name });
 const workspaceOut = (w: Workspace) => ({ id: w.id, name: w.name, type: w.type, enabled: w.enabled });
 
-/** Every User field, as `test/operations/user-fields.graphql` selects them. */
+/** Every User field, as `bench/operations/user-fields.graphql` selects them. */
 async function everyUserField(user: User, context: Context) {
   const [name, status, rawStatus, roles, assignments, workspace, remoteData] = await Promise.all([
     userFields.userNameOf(user, context),

@@ -1,6 +1,6 @@
 import { ContractEntitiesDocument, ContractRemoteDataDocument, ContractUserDocument, ContractUsersPageDocument } from '../generated/graphql';
 import type { ContractUsersPageQuery } from '../generated/graphql';
-import type { GraphQLResponse } from '../helpers/graphql-http';
+import type { GraphQLResponse } from '../../examples/supergraph/graphql-http';
 import { CONTRACT_SECRETS, startContractFake, type ContractFake } from '../contract-fake/server';
 import {
   EXPECTED_LOCAL_REMOTE_DATA_KEYS,

@@ -3,7 +3,7 @@ import type { UpstreamConfig } from '../../src/config';
 import type { Upstream } from '../../datasources/upstream';
 import { startSubgraph, type RunningSubgraph } from '../../src/server';
 import { createUpstream } from '../../src/upstream';
-import { postGraphQL, type GraphQLResponse } from './graphql-http';
+import { postGraphQL, type GraphQLResponse } from '../../examples/supergraph/graphql-http';
 
 export interface SubgraphOptions {
   cacheTtlSeconds?: number;

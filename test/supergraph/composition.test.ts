@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { composeSupergraph } from './lib/compose';
-import { withoutSecurityPurpose } from './lib/gateway-supergraph';
-import { TICKETS_SDL } from './lib/tickets-subgraph';
+import { composeSupergraph } from '../../examples/supergraph/compose';
+import { withoutSecurityPurpose } from '../../examples/supergraph/gateway-supergraph';
+import { TICKETS_SDL } from '../../examples/supergraph/tickets-subgraph';
 import { directivesOnField, directivesOnType } from './sdl-directives';
 
 /**

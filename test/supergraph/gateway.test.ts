@@ -1,8 +1,8 @@
-import { postGraphQL } from '../helpers/graphql-http';
+import { postGraphQL } from '../../examples/supergraph/graphql-http';
 import { startStack, type Stack } from '../helpers/stack';
-import { EXAMPLE_QUERY } from './lib/example-query';
-import { IDENTITY, startSupergraph, TICKETS, type RunningSupergraph } from './lib/supergraph';
-import type { TicketRecord } from './lib/tickets-subgraph';
+import { EXAMPLE_QUERY } from '../../examples/supergraph/example-query';
+import { IDENTITY, startSupergraph, TICKETS, type RunningSupergraph } from '../../examples/supergraph/supergraph';
+import type { TicketRecord } from '../../examples/supergraph/tickets-subgraph';
 import { directivesOnField } from './sdl-directives';
 
 /**

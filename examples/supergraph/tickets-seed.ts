@@ -1,4 +1,4 @@
-import { postGraphQL } from '../../helpers/graphql-http';
+import { postGraphQL } from './graphql-http';
 import type { TicketRecord } from './tickets-subgraph';
 
 const SEED_QUERY = /* GraphQL */ `

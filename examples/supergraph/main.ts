@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { startSimulator } from '../../../datasources/simulator/server';
-import { startSubgraph } from '../../../src/server';
-import { createUpstream } from '../../../src/upstream';
+import { startSimulator } from '../../datasources/simulator/server';
+import { startSubgraph } from '../../src/server';
+import { createUpstream } from '../../src/upstream';
 import { EXAMPLE_QUERY } from './example-query';
 import { startSupergraph } from './supergraph';
 

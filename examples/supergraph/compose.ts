@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { postGraphQL } from '../../helpers/graphql-http';
+import { postGraphQL } from './graphql-http';
 
 export interface SubgraphSdl {
   name: string;
