@@ -4,8 +4,9 @@ import { flat, instantBetween, type Lifetime, passwordHash, RANGE_END, rfc3339 }
 import type { Random } from './random';
 
 /**
- * The local-user-store record of a LOCAL role-store user (shape of seed 002): same id, `username` = principal,
- * plus what only the local store has: `display_name`, the `password` object and `password_change_required`.
+ * The local-user-store record of a LOCAL role-store user (docs/upstream-v41.md#local-user): same id,
+ * `username` = principal, plus what only the local store has: `display_name`, the `password` object and
+ * `password_change_required`.
  */
 export function localTwinOf(rng: Random, user: RawRoleStoreUser, p: Person, life: Lifetime, passwordChangeRequired: boolean): RawLocalUser {
   // "Anna V.", never "Anna Virtanen": when the display name is the fallback for a missing full name, a

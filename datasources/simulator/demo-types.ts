@@ -158,7 +158,7 @@ export interface RawPassword {
   created: string;
 }
 
-/** A user of the built-in directory (local user store), shape of seed 002. */
+/** A user of the built-in directory (local user store): docs/upstream-v41.md#local-user. */
 export interface RawLocalUser {
   id: string;
   created: string;

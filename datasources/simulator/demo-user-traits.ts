@@ -134,7 +134,7 @@ export function drawTraits(rng: Random): UserTraits {
 }
 
 export interface ShowcaseUser {
-  /** The mapping rule (mapping.md) the user exercises. */
+  /** The mapping rule (docs/mapping.md) the user exercises. */
   rule: string;
   traits: Partial<UserTraits>;
 }

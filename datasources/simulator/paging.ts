@@ -3,7 +3,10 @@ import { badRequest } from './http-io';
 /** Paging and sorting query parameters, as the v41 list endpoints take them. */
 
 export const DEFAULT_LIMIT = 50;
-/** The documented largest page (roles); the simulator clamps every list to it, as a real server may. */
+/**
+ * The documented largest page (roles: docs/upstream-v41.md#lists-and-paging); the simulator clamps every list to
+ * it, as a real server may.
+ */
 export const MAX_LIMIT = 1000;
 
 export interface PageParams {

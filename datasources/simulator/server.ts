@@ -83,9 +83,9 @@ function validate(options: SimulatorOptions): void {
 }
 
 /**
- * Starts the embedded PrivX v41 simulator: the contract's endpoints over plain `node:http` on loopback, serving
- * deterministic demo data, with call counting, latency, a failure rate and fault injection for tests and
- * benchmarks.
+ * Starts the embedded PrivX v41 simulator: the endpoints of docs/upstream-v41.md over plain `node:http` on
+ * loopback, serving deterministic demo data, with call counting, latency, a failure rate and fault injection for
+ * tests and benchmarks.
  */
 export async function startSimulator(overrides: Partial<SimulatorOptions> = {}): Promise<RunningSimulator> {
   const options: SimulatorOptions = { ...DEFAULT_SIMULATOR_OPTIONS, ...withoutUndefined(overrides) };

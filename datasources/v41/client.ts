@@ -11,7 +11,7 @@ const DEFAULT_USER_SORT: UserSort = { sortkey: 'principal', sortdir: 'ASC' };
 const ROLE_STORE = '/role-store/api/v1';
 const LOCAL_USER_STORE = '/local-user-store/api/v1';
 
-/** `null` for the contract's "not found"; every other failure propagates. */
+/** `null` for "not found" (docs/upstream-v41.md#status-codes-and-errors); every other failure propagates. */
 async function orNull<T>(read: Promise<T>): Promise<T | null> {
   try {
     return await read;

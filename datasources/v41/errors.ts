@@ -21,7 +21,7 @@ export class V41Error extends Error {
   }
 }
 
-/** HTTP 404, or `error_code` OBJECT_NOT_FOUND / NOT_FOUND: the contract's "not found". */
+/** HTTP 404, or `error_code` OBJECT_NOT_FOUND / NOT_FOUND: "not found" in docs/upstream-v41.md#status-codes-and-errors. */
 export class V41NotFoundError extends V41Error {
   override name = 'V41NotFoundError';
 }

@@ -11,8 +11,8 @@ import type {
 
 /**
  * Raw (already secret-free) JSON → typed v41 models. Tolerant on purpose: unknown keys are ignored, the
- * documented spelling drift (`updatedby`, `given_name`, `RefreshTimestamp`) is folded into one name, and a
- * field of the wrong type reads as absent rather than failing the whole response.
+ * documented spelling drift (`updatedby`, `given_name`, `RefreshTimestamp`: docs/upstream-v41.md#spelling-drift)
+ * is folded into one name, and a field of the wrong type reads as absent rather than failing the whole response.
  */
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import pMap from 'p-map';
 import type { V41List } from './models';
 
-/** The contract's page size: the largest documented, and what we ask for on every list call. */
+/** The page size of docs/upstream-v41.md#lists-and-paging: the largest documented, asked for on every list call. */
 export const PAGE_SIZE = 1000;
 const PAGE_CONCURRENCY = 4;
 

@@ -1,7 +1,7 @@
 /**
- * What counts as an upstream secret. The v41 client drops these keys from every response body straight after
- * `JSON.parse`, before the body leaves the client, so no layer above it can hold (and so log, cache or return)
- * them.
+ * What counts as an upstream secret (docs/upstream-v41.md#secret-fields). The v41 client drops these keys from
+ * every response body straight after `JSON.parse`, before the body leaves the client, so no layer above it can
+ * hold (and so log, cache or return) them.
  */
 const SECRET_KEYS = new Set(['password', 'webauthn_credentials', 'current_session_id']);
 const SECRET_KEY_PATTERN = /secret|token/i;

@@ -2,8 +2,9 @@ import type { V41RoleStoreUser } from '../../datasources/v41/models';
 import { present } from './text';
 
 /**
- * The upstream's documented `keywords` semantics, applied on the client because the server's real field set is
- * undocumented: every word must occur, case-insensitively, in at least one of these fields.
+ * The upstream's documented `keywords` semantics (docs/upstream-v41.md#keyword-search), applied on the client
+ * because the server's real field set is undocumented: every word must occur, case-insensitively, in at least
+ * one of these fields.
  */
 export function matchesKeywords(rs: V41RoleStoreUser, keywords?: string | null): boolean {
   const words = present(keywords)?.toLowerCase().split(/\s+/) ?? [];

@@ -9,8 +9,8 @@ export interface StatusOf {
 }
 
 /**
- * mapping.md's status table, first matching row wins. `rs` is unused today but keeps the signature stable
- * should a user-level signal appear; DELETED is never produced (deleted PrivX users disappear).
+ * The status table of docs/mapping.md#status, first matching row wins. `rs` is unused today but keeps the
+ * signature stable should a user-level signal appear; DELETED is never produced (deleted PrivX users disappear).
  */
 export function userStatus(_rs: V41RoleStoreUser, source: V41Source | undefined, local: V41LocalUser | null): StatusOf {
   if (source?.enabled === false) return { status: UserStatus.INACTIVE, rawStatus: 'source_disabled' };

@@ -1,9 +1,10 @@
 /**
- * Hand-written data set of the contract fake, written from /work/shared/upstream-v41.md and the LocalUser seed
- * only (never from the project's own simulator), so the two cannot share a misreading of the contract.
+ * Hand-written data set of the contract fake, written from the upstream contract alone (docs/upstream-v41.md,
+ * local users as in its #local-user section), never from the project's own simulator, so the two cannot share a
+ * misreading of the contract.
  *
  * Every record is raw v41 JSON as the wire carries it, drift and secrets included. The cases each user exercises
- * are listed next to it; `expected.ts` holds the unified values written by hand from mapping.md.
+ * are listed next to it; `expected.ts` holds the unified values written by hand from docs/mapping.md.
  */
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,6 +1,6 @@
 /**
- * The unified GraphQL `User` of every fake user, written BY HAND from /work/shared/mapping.md and the decided
- * encodings (never computed by project code), for this selection:
+ * The unified GraphQL `User` of every fake user, written BY HAND from docs/mapping.md and the id encodings it
+ * specifies (docs/mapping.md#ids), never computed by project code, for this selection:
  *
  *   id firstName lastName title name username emails { email type isPrimary } phones { number extension type }
  *   status rawStatus organizations { id name } groups { id name type organization }

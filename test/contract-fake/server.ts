@@ -1,5 +1,5 @@
 /**
- * A small, independent fake of the PrivX v41 API, written from /work/shared/upstream-v41.md only. It is not the
+ * A small, independent fake of the PrivX v41 API, written from docs/upstream-v41.md only. It is not the
  * project's simulator: it deliberately takes every liberty the contract allows (clamped pages, unstable default
  * order, wide keyword matching, field drift, secrets in payloads, expiring tokens, injected failures), so a
  * client that passes against it speaks the contract rather than one server's habits.

@@ -16,7 +16,7 @@ import { startSubgraphOver, type SubgraphStack } from '../helpers/subgraph-over'
 /**
  * The subgraph in front of an independent fake of the v41 API, written only from the contract: pages clamped
  * to 7, unstable default order, keyword matches wider than documented, drift, secrets at every depth. Every
- * field of every user must come out as mapping.md says (expected values written by hand).
+ * field of every user must come out as docs/mapping.md says (expected values written by hand).
  */
 describe('subgraph over the independent v41 contract fake', () => {
   let fake: ContractFake;
@@ -32,7 +32,7 @@ describe('subgraph over the independent v41 contract fake', () => {
     await fake?.close();
   });
 
-  it.each(ids)('user(id: %s) matches mapping.md field by field', async (id) => {
+  it.each(ids)('user(id: %s) matches docs/mapping.md field by field', async (id) => {
     const { data, errors } = await stack.query(ContractUserDocument, { id });
     expect(errors).toBeUndefined();
     expect(data?.user).toEqual(EXPECTED_USERS[id]);

@@ -2,8 +2,9 @@ import { UserDocument, UserEntitiesDocument, UsersDocument } from '../generated/
 import { startStack, type Stack } from '../helpers/stack';
 
 /**
- * Issue 3's budget, counted on the simulator's request counter (non-auth calls). N: users in the batch;
- * P: pages to list every role and every role's members; L: pages of the local-user list.
+ * The upstream call budget of README.md#what-a-query-costs-upstream, counted on the simulator's request counter
+ * (non-auth calls). N: users in the batch; P: pages to list every role and every role's members; L: pages of the
+ * local-user list.
  */
 const PAGE = 1000;
 
