@@ -1,8 +1,9 @@
+import { membershipPages } from '../datasources/upstream-catalog';
 import { PAGE_SIZE } from '../datasources/v41/paging';
 import type { SimulatorClient } from './simulator';
 
 /**
- * Issue 3's upstream call budget for one query over N users, cold (empty cache): 2 + min(N, P) + L, where
+ * The upstream call budget (README.md#what-a-query-costs-upstream) for one query over N users, cold (empty cache): 2 + min(N, P) + L, where
  * P = 1 + the pages of every role's member list (the role list plus the inversion) and L = the pages of the
  * local-user list. Warm (cache filled): at most 2.
  */
@@ -18,7 +19,7 @@ export const WARM_BUDGET = 2;
 /** P and L from the simulator's own data, read over its HTTP API. */
 export async function budgetTerms(simulator: SimulatorClient): Promise<BudgetTerms> {
   const [roles, localUsers] = await Promise.all([simulator.roles(), simulator.localUserCount()]);
-  const p = 1 + roles.reduce((pages, role) => pages + Math.max(1, Math.ceil((role.member_count ?? 0) / PAGE_SIZE)), 0);
+  const p = 1 + membershipPages(roles);
   return { p, l: Math.ceil(localUsers / PAGE_SIZE), roles: roles.length, localUsers };
 }
 

@@ -9,7 +9,7 @@ import { startSimulatorProcess } from './simulator';
 import { median } from './table';
 
 /**
- * `npm run bench:scale` (issue 3): does a page of 100 users with every field cost the same at 100,000 users
+ * `npm run bench:scale`: does a page of 100 users with every field cost the same at 100,000 users
  * as at 1,000? The simulator (same seed, BENCH_LATENCY_MS per call, 5 by default) runs in its own process at
  * each size, the product subgraph in its own fresh process in front of it. Exits 1 if a target fails.
  */

@@ -129,6 +129,6 @@ export class UpstreamCatalog {
 }
 
 /** Pages `GET /roles/{id}/members` needs for every role: the inversion strategy's cost. */
-export function membershipPages(roles: V41Role[]): number {
+export function membershipPages(roles: readonly Pick<V41Role, 'member_count'>[]): number {
   return roles.reduce((pages, role) => pages + Math.max(1, Math.ceil((role.member_count ?? 1) / PAGE_SIZE)), 0);
 }

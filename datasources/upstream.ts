@@ -11,7 +11,7 @@ export type UserSortKey = 'created' | 'updated' | 'name' | 'principal' | 'email'
 export type SortDirection = 'ASC' | 'DESC';
 
 export interface UserSearch {
-  /** Free text: each word must occur in some searched field. Callers re-check matches exactly. */
+  /** Free text (docs/upstream-v41.md#keyword-search): each word must occur in some searched field. Callers re-check matches exactly. */
   keywords?: string;
   source?: string;
   user_id?: string[];

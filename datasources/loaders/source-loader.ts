@@ -6,7 +6,7 @@ import { loaderOptions } from './loader-options';
 export type SourceLoader = DataLoader<string, V41Source | null>;
 
 /**
- * Directories (workspaces) by id. Prevents one `GET /sources/{id}` per user: the contract returns every
+ * Directories (workspaces) by id. Prevents one `GET /sources/{id}` per user: docs/upstream-v41.md#role-store-sources-user-directories returns every
  * directory in one unpaged `GET /sources`, cached.
  */
 export function createSourceLoader(upstream: Upstream): SourceLoader {

@@ -1,9 +1,8 @@
 import { decodeCursor, encodeCursor } from '../mapping';
 import { badUserInput } from '../errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../types/page-args';
 
-/** The largest page a client may ask for: keeps one query's upstream cost and response size bounded. */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 50;
+export { MAX_PAGE_SIZE };
 
 export interface Slice {
   offset: number;

@@ -120,7 +120,7 @@ function isExactUpstream(c: UserCriteria): boolean {
 }
 
 /**
- * The narrowest upstream search for the criteria. `keywords` is free text over names, email, company and
+ * The narrowest upstream search for the criteria. `keywords` is free text (docs/upstream-v41.md#keyword-search) over names, email, company and
  * department, so exact filters on those fields can ride on it; tags are not searched upstream.
  */
 function upstreamSearch(c: UserCriteria): UserSearch {

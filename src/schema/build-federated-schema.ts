@@ -7,7 +7,7 @@ import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphq
 /** The Federation version this subgraph speaks, and every federation directive its types use. */
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", ' +
-  'import: ["@key", "@shareable", "@tag", "@inaccessible", "@cost", "@listSize", "@requiresScopes", "@authenticated"])';
+  'import: ["@key", "@shareable", "@tag", "@cost", "@listSize", "@requiresScopes"])';
 
 /**
  * TypeGraphQL classes → a Federation 2 subgraph schema. TypeGraphQL knows nothing of federation, so its

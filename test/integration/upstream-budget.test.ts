@@ -1,3 +1,5 @@
+import { membershipPages } from '../../datasources/upstream-catalog';
+import { PAGE_SIZE } from '../../datasources/v41/paging';
 import { UserDocument, UserEntitiesDocument, UsersDocument } from '../generated/graphql';
 import { startStack, type Stack } from '../helpers/stack';
 
@@ -6,12 +8,10 @@ import { startStack, type Stack } from '../helpers/stack';
  * (non-auth calls). N: users in the batch; P: pages to list every role and every role's members; L: pages of the
  * local-user list.
  */
-const PAGE = 1000;
-
 function budgetTerms(stack: Stack, n: number) {
   const { roles, localUsers } = stack.simulator.data;
-  const p = 1 + roles.reduce((pages, role) => pages + Math.max(1, Math.ceil(role.member_count / PAGE)), 0);
-  const l = Math.ceil(localUsers.length / PAGE);
+  const p = 1 + membershipPages(roles);
+  const l = Math.ceil(localUsers.length / PAGE_SIZE);
   return { n, p, l, cold: 2 + Math.min(n, p) + l };
 }
 
