@@ -36,6 +36,17 @@ export class V41UnavailableError extends V41Error {
   override name = 'V41UnavailableError';
 }
 
+/**
+ * The upstream answered 2xx with JSON of the wrong shape (a list that is not an object, a record without an
+ * id). An upstream failure like any other, so it surfaces as UPSTREAM_ERROR on the field that needed it.
+ */
+export class V41ParseError extends V41Error {
+  override name = 'V41ParseError';
+  constructor(what: string) {
+    super(`Unexpected v41 response: ${what}`, undefined, 'UNEXPECTED_RESPONSE', 'parse');
+  }
+}
+
 const NOT_FOUND_CODES = new Set(['OBJECT_NOT_FOUND', 'NOT_FOUND']);
 
 export function errorFromResponse(operation: string, status: number, body: V41ErrorBody | undefined): V41Error {

@@ -8,6 +8,7 @@ import type {
   V41RoleStoreUser,
   V41Source,
 } from './models';
+import { V41ParseError } from './errors';
 
 /**
  * Raw (already secret-free) JSON → typed v41 models. Tolerant on purpose: unknown keys are ignored, the
@@ -16,13 +17,6 @@ import type {
  */
 
 type Json = Record<string, unknown>;
-
-export class V41ParseError extends Error {
-  constructor(what: string) {
-    super(`Unexpected v41 response: ${what}`);
-    this.name = 'V41ParseError';
-  }
-}
 
 function asObject(value: unknown, what: string): Json {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new V41ParseError(`${what} is not an object`);

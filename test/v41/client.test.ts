@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { V41Client } from '../../datasources/v41/client';
-import { V41AuthError, V41Error, V41UnavailableError } from '../../datasources/v41/errors';
+import { V41AuthError, V41Error, V41ParseError, V41UnavailableError } from '../../datasources/v41/errors';
 import { TokenManager } from '../../datasources/v41/token-manager';
 import { CONTRACT_SECRETS, startContractFake, type ContractFake } from '../contract-fake/server';
 import { LOCAL_USERS, ROLES, ROLE_STORE_USERS, USER_IDS } from '../contract-fake/data';
@@ -119,6 +119,39 @@ describe('TokenManager', () => {
     expect(second).not.toBe(first);
     expect(tokens.requests).toBe(2);
     expect(fake.tokensIssued).toBe(2);
+  });
+});
+
+describe('V41Client against a server that answers malformed bodies', () => {
+  let server: Server;
+  let url: string;
+  const bodies: Record<string, unknown> = {
+    '/role-store/api/v1/sources': ['not', 'an', 'object'],
+    '/role-store/api/v1/roles': { count: 1, items: [{ name: 'no id' }] },
+  };
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const path = req.url?.split('?')[0] ?? '';
+      const body = path.startsWith('/auth/') ? { access_token: 'a', expires_in: 300, token_type: 'bearer' } : bodies[path];
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('reports a body of the wrong shape as an upstream error, like a body that is not JSON', async () => {
+    const client = new V41Client({ baseUrl: url, oauthClientId: 'x', oauthClientSecret: 'y', apiClientId: 'z', apiClientSecret: 'w', timeoutMs: 2_000 });
+    const [sources, roles] = await Promise.all([client.listSources().catch((e: unknown) => e), client.listRoles().catch((e: unknown) => e)]);
+    expect(sources).toBeInstanceOf(V41ParseError);
+    expect(sources).toBeInstanceOf(V41Error);
+    expect((sources as Error).message).toBe('Unexpected v41 response: sources list is not an object');
+    expect(roles).toBeInstanceOf(V41Error);
+    expect((roles as Error).message).toBe('Unexpected v41 response: role without an id');
   });
 });
 
