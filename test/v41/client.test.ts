@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { V41Client } from '../../datasources/v41/client';
 import { V41AuthError, V41Error, V41ParseError, V41UnavailableError } from '../../datasources/v41/errors';
@@ -122,30 +122,43 @@ describe('TokenManager', () => {
   });
 });
 
+/**
+ * A bare upstream on loopback that answers the token call and then whatever `answer` writes for the rest
+ * (nothing at all, for a server that hangs).
+ */
+function tokenOnlyUpstream(answer: (path: string, res: ServerResponse) => void) {
+  const server = createServer((req, res) => {
+    const path = req.url?.split('?')[0] ?? '';
+    if (!path.startsWith('/auth/')) return answer(path, res);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ access_token: 'a', expires_in: 300, token_type: 'bearer' }));
+  });
+  return {
+    client: async (timeoutMs: number) => {
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return new V41Client({ baseUrl, oauthClientId: 'x', oauthClientSecret: 'y', apiClientId: 'z', apiClientSecret: 'w', timeoutMs });
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 describe('V41Client against a server that answers malformed bodies', () => {
-  let server: Server;
-  let url: string;
   const bodies: Record<string, unknown> = {
     '/role-store/api/v1/sources': ['not', 'an', 'object'],
     '/role-store/api/v1/roles': { count: 1, items: [{ name: 'no id' }] },
   };
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      const path = req.url?.split('?')[0] ?? '';
-      const body = path.startsWith('/auth/') ? { access_token: 'a', expires_in: 300, token_type: 'bearer' } : bodies[path];
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const upstream = tokenOnlyUpstream((path, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(bodies[path]));
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => upstream.close());
 
   it('reports a body of the wrong shape as an upstream error, like a body that is not JSON', async () => {
-    const client = new V41Client({ baseUrl: url, oauthClientId: 'x', oauthClientSecret: 'y', apiClientId: 'z', apiClientSecret: 'w', timeoutMs: 2_000 });
+    const client = await upstream.client(2_000);
     const [sources, roles] = await Promise.all([client.listSources().catch((e: unknown) => e), client.listRoles().catch((e: unknown) => e)]);
     expect(sources).toBeInstanceOf(V41ParseError);
     expect(sources).toBeInstanceOf(V41Error);
@@ -156,26 +169,11 @@ describe('V41Client against a server that answers malformed bodies', () => {
 });
 
 describe('V41Client timeouts', () => {
-  let silent: Server;
-  let url: string;
-  beforeAll(async () => {
-    // Answers the token call, then never answers anything else.
-    silent = createServer((req, res) => {
-      if (req.url?.startsWith('/auth/')) {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ access_token: 'a', expires_in: 300, token_type: 'bearer' }));
-      }
-    });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    silent.closeAllConnections();
-    await new Promise((resolve) => silent.close(resolve));
-  });
+  const silent = tokenOnlyUpstream(() => undefined);
+  afterAll(() => silent.close());
 
   it('gives up after the configured timeout with an unavailable error', async () => {
-    const client = new V41Client({ baseUrl: url, oauthClientId: 'x', oauthClientSecret: 'y', apiClientId: 'z', apiClientSecret: 'w', timeoutMs: 150 });
+    const client = await silent.client(150);
     const started = Date.now();
     const error = await client.listSources().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(V41UnavailableError);
