@@ -1,4 +1,5 @@
 import { startStack, type Stack } from '../helpers/stack';
+import { scopesOf } from '../../src/auth/jwt-verifier';
 import { foreignKey, IdentityProvider } from '../helpers/identity-provider';
 
 const PAGE = '{ users(first: 10) { nodes { id username emails { email } phones { number } } } }';
@@ -164,5 +165,31 @@ describe('verified callers in production', () => {
       await stack.close();
       await idp.close();
     }
+  });
+});
+
+describe('when the key set cannot be read', () => {
+  it('fails closed: 401, no upstream call', async () => {
+    const idp = await IdentityProvider.start();
+    const token = await idp.sign({ scope: 'users:pii' });
+    const stack = await startStack({ access: idp.settings() });
+    await idp.close(); // the identity provider is gone before the first request
+    try {
+      stack.resetCalls();
+      const response = await stack.query(PAGE, undefined, bearer(token));
+      expect(response.status).toBe(401);
+      expect(response.errors).toEqual([{ message: 'The bearer token could not be verified.', extensions: { code: 'UNAUTHENTICATED' } }]);
+      expect(stack.calls().total).toBe(0);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
+describe('scopesOf', () => {
+  it('reads a space-separated scope and an scp array or string, together', () => {
+    expect([...scopesOf({ scope: 'openid  users:pii', scp: ['users:raw', 7] as string[] })]).toEqual(['openid', 'users:pii', 'users:raw']);
+    expect([...scopesOf({ scp: 'a b' })]).toEqual(['a', 'b']);
+    expect([...scopesOf({})]).toEqual([]);
   });
 });
