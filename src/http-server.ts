@@ -43,32 +43,31 @@ interface Handlers {
  * every path and has no health route; this keeps the surface to exactly what we serve.
  */
 export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: Caller) => Promise<Context>, options: RouteOptions): RequestListener {
-  const headers = securityHeaders(options.production);
+  const securityHeadersOn = securityHeaders(options.production);
   const handlers: Handlers = { guard: options.guard, cors: corsPolicy(options.corsOrigins), context };
-  return (req, res) => headers(req, res, () => route(apollo, handlers, req, res));
-}
-
-function route(apollo: ApolloServer<Context>, handlers: Handlers, req: IncomingMessage, res: ServerResponse): void {
-  const path = (req.url ?? '/').split('?')[0];
-  if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
-    sendJson(res, 200, { status: 'ok' });
-    return;
-  }
-  if (path !== GRAPHQL_PATH) {
-    sendJson(res, 404, { error: `Not found. GraphQL is served at ${GRAPHQL_PATH}.` });
-    return;
-  }
-  handleGraphQL(apollo, handlers, req, res).catch((error: { status?: number; type?: string }) => {
-    if (error instanceof Unauthenticated) {
-      const challenge: Record<string, string> = error.challenge ? { 'www-authenticate': error.challenge } : {};
-      sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, challenge);
+  return (req, res) => {
+    securityHeadersOn(req, res, () => undefined); // sets headers only, synchronously: every answer below carries them
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      sendJson(res, 200, { status: 'ok' });
       return;
     }
-    // body-parser errors carry an HTTP status (400 bad JSON, 413 too large, 415 charset); say only that.
-    const status = typeof error.status === 'number' && error.status < 500 ? error.status : 500;
-    if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : `Bad request (${error.type ?? 'invalid body'})` }] });
-    else res.end();
-  });
+    if (path !== GRAPHQL_PATH) {
+      sendJson(res, 404, { error: `Not found. GraphQL is served at ${GRAPHQL_PATH}.` });
+      return;
+    }
+    handleGraphQL(apollo, handlers, req, res).catch((error: { status?: number; type?: string }) => {
+      if (error instanceof Unauthenticated) {
+        const challenge: Record<string, string> = error.challenge ? { 'www-authenticate': error.challenge } : {};
+        sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, challenge);
+        return;
+      }
+      // body-parser errors carry an HTTP status (400 bad JSON, 413 too large, 415 charset); say only that.
+      const status = typeof error.status === 'number' && error.status < 500 ? error.status : 500;
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : `Bad request (${error.type ?? 'invalid body'})` }] });
+      else res.end();
+    });
+  };
 }
 
 async function handleGraphQL(apollo: ApolloServer<Context>, { guard, cors, context }: Handlers, req: IncomingMessage, res: ServerResponse): Promise<void> {
