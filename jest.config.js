@@ -16,6 +16,10 @@ module.exports = {
         module: { type: 'commonjs' },
       },
     ],
+    // jose ships ES modules only. Node 20.19+ `require`s them as they are; Jest's own module loader cannot
+    // (before Node 24.9), so its files are compiled to CommonJS for the tests.
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testTimeout: 20000,
 };

@@ -65,7 +65,7 @@ async function measureSize(users: number, latencyMs: number, seed: number): Prom
   const simulator = await startSimulatorProcess({ users, seed, latencyMs });
   try {
     const terms = await budgetTerms(simulator);
-    const env = { ...simulator.subgraphEnv(), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', ...cacheOverride() };
+    const env = { ...simulator.subgraphEnv(), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', AUTH_DISABLED: 'true', ...cacheOverride() };
     const subgraph = await startNode('dist/src/main.js', env, /ready at (http:\/\/\S+\/graphql)/);
     try {
       const replies: PageReply[] = [];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { V41Connection } from '../datasources/v41/token-manager';
+import type { AccessConfig } from './auth/caller';
+import type { CorsOrigins } from './cors-policy';
 
 /**
  * Configuration from the environment, validated once at start. A bad value stops the process with a
@@ -21,17 +23,43 @@ const boolean = z.preprocess(
     .optional(),
 );
 
+const text = z.preprocess(emptyAsUndefined, z.string().optional());
+
+/** Comma-separated origins (`https://app.example.com`, scheme, host and port only), or `*`. */
+const origins = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => (list.length === 1 && list[0] === '*') || list.every(isOrigin), {
+      error: 'must be * or comma-separated origins such as https://app.example.com',
+    })
+    .transform((list): CorsOrigins => (list[0] === '*' ? '*' : list))
+    .optional(),
+);
+
+function isOrigin(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol) && new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   PORT: integer(0, 65535).default(4001),
-  HOST: z.preprocess(emptyAsUndefined, z.string().optional()).default('0.0.0.0'),
+  HOST: text,
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).optional()).default('development'),
   V41_BASE_URL: z.preprocess(
     emptyAsUndefined,
     z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://privx.example.com' })
+      // Credentials in the URL would ride along into error messages; PrivX takes them as client secrets.
+      .refine((u) => !/^https?:\/\/[^/]*@/i.test(u), { error: 'must not contain credentials (user:password@): use V41_API_CLIENT_ID and V41_API_CLIENT_SECRET' })
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
   ),
+  V41_SIMULATOR: boolean,
   V41_OAUTH_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()).default('privx-external'),
   V41_OAUTH_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   V41_API_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -40,6 +68,12 @@ const envSchema = z.object({
   CACHE_TTL_SECONDS: integer(0, 86_400).default(30),
   CACHE_MAX_ENTRIES: integer(1, 10_000_000).default(10_000),
   DATALOADERS_ENABLED: boolean.default(true),
+  AUTH_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a JSON Web Key Set' }).optional()),
+  AUTH_ISSUER: text,
+  AUTH_AUDIENCE: text,
+  AUTH_DISABLED: boolean.default(false),
+  ROUTER_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
+  CORS_ORIGINS: origins,
 });
 
 export type UpstreamConfig = V41Connection;
@@ -55,6 +89,9 @@ export interface AppConfig {
   cacheMaxEntries: number;
   /** Off only to measure the naive cost (benchmarks, README table): one upstream call per user and relation. */
   dataloadersEnabled: boolean;
+  /** Verified callers (JWT) and/or the router gate; empty: no access control. */
+  access: AccessConfig;
+  corsOrigins: CorsOrigins;
 }
 
 export class ConfigError extends Error {
@@ -73,16 +110,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
-  if (e.V41_BASE_URL) {
-    const missing = CREDENTIAL_VARIABLES.filter((name) => !e[name]);
-    if (missing.length > 0) {
-      throw new ConfigError(missing.map((name) => `${name}: required when V41_BASE_URL is set`));
-    }
-  }
+  const production = e.NODE_ENV === 'production';
+  const problems = [...upstreamProblems(e), ...accessProblems(e), ...(production ? productionProblems(e) : [])];
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
-    host: e.HOST,
-    production: e.NODE_ENV === 'production',
+    // Without access control (development) only this machine can reach it; production is guarded, so it listens widely.
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    production,
     upstream: e.V41_BASE_URL
       ? {
           baseUrl: e.V41_BASE_URL,
@@ -96,5 +131,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
     cacheMaxEntries: e.CACHE_MAX_ENTRIES,
     dataloadersEnabled: e.DATALOADERS_ENABLED,
+    access: {
+      ...(e.AUTH_JWKS_URL ? { jwt: { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER ?? '', audience: e.AUTH_AUDIENCE ?? '' } } : {}),
+      ...(e.ROUTER_SECRET ? { routerSecret: e.ROUTER_SECRET } : {}),
+    },
+    corsOrigins: e.CORS_ORIGINS ?? (production ? [] : '*'),
   };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+function upstreamProblems(e: Env): string[] {
+  if (e.V41_BASE_URL && e.V41_SIMULATOR) return ['V41_SIMULATOR: cannot be true together with V41_BASE_URL'];
+  if (!e.V41_BASE_URL && e.V41_SIMULATOR === false) return ['V41_BASE_URL: required when V41_SIMULATOR=false'];
+  if (!e.V41_BASE_URL) return [];
+  return CREDENTIAL_VARIABLES.filter((name) => !e[name]).map((name) => `${name}: required when V41_BASE_URL is set`);
+}
+
+/** Half an access configuration fails: a missing audience must not quietly mean "any audience". */
+function accessProblems(e: Env): string[] {
+  if (!e.AUTH_JWKS_URL) {
+    return (['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const).filter((name) => e[name]).map((name) => `AUTH_JWKS_URL: required when ${name} is set`);
+  }
+  const problems = (['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const).filter((name) => !e[name]).map((name) => `${name}: required when AUTH_JWKS_URL is set`);
+  if (e.AUTH_DISABLED) problems.push('AUTH_DISABLED: cannot be true together with AUTH_JWKS_URL');
+  return problems;
+}
+
+/** Production refuses to start half-configured: no demo data by accident, no open door by accident. */
+function productionProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (!e.V41_BASE_URL && !e.V41_SIMULATOR) {
+    problems.push('V41_BASE_URL: required in production (or V41_SIMULATOR=true to serve the demo simulator on purpose)');
+  }
+  if (!e.AUTH_JWKS_URL && !e.ROUTER_SECRET && !e.AUTH_DISABLED) {
+    problems.push('AUTH_JWKS_URL or ROUTER_SECRET: one is required in production (or AUTH_DISABLED=true to serve without access control on purpose)');
+  }
+  if (e.AUTH_JWKS_URL && !/^https:|^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(e.AUTH_JWKS_URL)) {
+    problems.push('AUTH_JWKS_URL: must be https in production (plain http only on loopback)');
+  }
+  return problems;
 }

@@ -1,13 +1,16 @@
 import { createLoaders, type Loaders } from '../datasources/loaders';
 import type { Upstream } from '../datasources/upstream';
 import { UserLists } from '../datasources/user-lists';
+import { TRUSTED, type Caller } from './auth/caller';
 
 /** What every resolver receives. Built per request: loaders memoise records for one request only. */
 export interface Context {
   loaders: Loaders;
   lists: UserLists;
+  /** Who asks: `@requiresScopes` fields check it (src/auth/scope-enforcement.ts); resolvers need not. */
+  caller: Caller;
 }
 
-export function createContext(upstream: Upstream): Context {
-  return { loaders: createLoaders(upstream), lists: new UserLists(upstream.client, upstream.catalog) };
+export function createContext(upstream: Upstream, caller: Caller = TRUSTED): Context {
+  return { loaders: createLoaders(upstream), lists: new UserLists(upstream.client, upstream.catalog), caller };
 }

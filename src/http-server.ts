@@ -1,33 +1,52 @@
 import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import bodyParser from 'body-parser';
-import cors from 'cors';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Caller } from './auth/caller';
+import { Unauthenticated, type RequestGuard } from './auth/request-guard';
 import type { Context } from './context';
+import { corsPolicy, type CorsOrigins } from './cors-policy';
+import { securityHeaders } from './security-headers';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-const corsHandler = cors() as Middleware;
 const jsonBody = bodyParser.json({ limit: '1mb' }) as Middleware;
 
 function run(middleware: Middleware, req: IncomingMessage, res: ServerResponse): Promise<void> {
   return new Promise((resolve, reject) => middleware(req, res, (error) => (error ? reject(error) : resolve())));
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+/** Who may call, and how the HTTP layer guards it. */
+export interface RouteOptions {
+  /** Runs on the headers of every GraphQL request before its body is read; refusals become 401. */
+  guard: RequestGuard;
+  corsOrigins: CorsOrigins;
+  production: boolean;
+}
+
+interface Handlers {
+  guard: RequestGuard;
+  cors: Middleware;
+  context: (caller: Caller) => Promise<Context>;
 }
 
 /**
  * The `node:http` routes: `GET /health`, and Apollo at `/graphql`. Apollo's standalone server answers on
  * every path and has no health route; this keeps the surface to exactly what we serve.
  */
-export function subgraphRoutes(apollo: ApolloServer<Context>, context: () => Promise<Context>): RequestListener {
+export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: Caller) => Promise<Context>, options: RouteOptions): RequestListener {
+  const securityHeadersOn = securityHeaders(options.production);
+  const handlers: Handlers = { guard: options.guard, cors: corsPolicy(options.corsOrigins), context };
   return (req, res) => {
+    securityHeadersOn(req, res, () => undefined); // sets headers only, synchronously: every answer below carries them
     const path = (req.url ?? '/').split('?')[0];
     if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
       sendJson(res, 200, { status: 'ok' });
@@ -37,7 +56,12 @@ export function subgraphRoutes(apollo: ApolloServer<Context>, context: () => Pro
       sendJson(res, 404, { error: `Not found. GraphQL is served at ${GRAPHQL_PATH}.` });
       return;
     }
-    handleGraphQL(apollo, context, req, res).catch((error: { status?: number; type?: string }) => {
+    handleGraphQL(apollo, handlers, req, res).catch((error: { status?: number; type?: string }) => {
+      if (error instanceof Unauthenticated) {
+        const challenge: Record<string, string> = error.challenge ? { 'www-authenticate': error.challenge } : {};
+        sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, challenge);
+        return;
+      }
       // body-parser errors carry an HTTP status (400 bad JSON, 413 too large, 415 charset); say only that.
       const status = typeof error.status === 'number' && error.status < 500 ? error.status : 500;
       if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : `Bad request (${error.type ?? 'invalid body'})` }] });
@@ -46,9 +70,15 @@ export function subgraphRoutes(apollo: ApolloServer<Context>, context: () => Pro
   };
 }
 
-async function handleGraphQL(apollo: ApolloServer<Context>, context: () => Promise<Context>, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  await run(corsHandler, req, res);
-  if (req.method === 'OPTIONS') return; // cors answered the preflight
+async function handleGraphQL(apollo: ApolloServer<Context>, { guard, cors, context }: Handlers, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  await run(cors, req, res);
+  if (req.method === 'OPTIONS') {
+    // Answered by cors for an allowed origin; otherwise a bare 204 without CORS headers, which browsers refuse.
+    if (!res.writableEnded) res.writeHead(204).end();
+    return;
+  }
+  // Preflights carry no credentials; everything else is checked before the body is even read.
+  const caller = await guard(req.headers);
   await run(jsonBody, req, res);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -62,7 +92,7 @@ async function handleGraphQL(apollo: ApolloServer<Context>, context: () => Promi
       search: url.includes('?') ? url.slice(url.indexOf('?')) : '',
       body: (req as IncomingMessage & { body?: unknown }).body,
     },
-    context,
+    context: () => context(caller),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

@@ -36,8 +36,11 @@ async function main(): Promise<void> {
     port: config.port,
     host: config.host,
     production: config.production,
+    access: config.access,
+    corsOrigins: config.corsOrigins,
   });
   console.log(`Identity subgraph ready at ${subgraph.graphqlUrl} (health: ${subgraph.url}/health)`);
+  console.log(describeAccess(config));
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
@@ -48,6 +51,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** Says which guard is on, never a secret or a key. */
+function describeAccess({ access }: AppConfig): string {
+  const guards = [
+    access.jwt && `bearer JWTs verified against ${new URL(access.jwt.jwksUrl).origin}, scopes enforced here`,
+    access.routerSecret && 'only requests carrying the router-authorization secret',
+  ].filter(Boolean);
+  return guards.length > 0 ? `Access: ${guards.join('; ')}.` : 'Access: open (no AUTH_JWKS_URL or ROUTER_SECRET): anyone who reaches this port can read everything.';
 }
 
 /** A bad setting names its variable (never its value); anything else says what failed, without a stack. */

@@ -1,13 +1,17 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import type { Upstream } from '../datasources/upstream';
+import type { AccessConfig } from './auth/caller';
+import { createRequestGuard } from './auth/request-guard';
+import { enforceRequiredScopes } from './auth/scope-enforcement';
 import { createContext, type Context } from './context';
+import type { CorsOrigins } from './cors-policy';
 import { createErrorFormatter } from './errors';
 import { GRAPHQL_PATH, subgraphRoutes } from './http-server';
 import { identitySchema } from './schema/identity-schema';
@@ -19,6 +23,10 @@ export interface SubgraphOptions {
   production: boolean;
   /** The TypeGraphQL-built identity schema unless given: the SDL-first benchmark baseline serves its own. */
   schema?: GraphQLSchema;
+  /** Verified callers and/or the router gate; none: every request is served (development). */
+  access?: AccessConfig;
+  /** Default: `*` in development, none in production. */
+  corsOrigins?: CorsOrigins;
 }
 
 export interface RunningSubgraph {
@@ -44,25 +52,34 @@ const noStore: ApolloServerPlugin<Context> = {
 };
 
 /** Starts the subgraph over a ready upstream: GraphQL at `/graphql`, health at `/health`. */
-export async function startSubgraph({ upstream, port, host = '127.0.0.1', production, schema: given }: SubgraphOptions): Promise<RunningSubgraph> {
-  const schema = given ?? (await identitySchema());
+export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
+  const { upstream, port, host = '127.0.0.1', production, schema: given, access = {} } = options;
+  const schema = enforceRequiredScopes(given ?? (await identitySchema()));
   const server = createServer();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createErrorFormatter(production),
     includeStacktraceInErrorResponses: !production,
+    // Production tells an unknown caller nothing about the schema: no introspection, no "Did you mean …?".
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginCacheControlDisabled(),
       noStore,
       // Routers ask subgraphs for traces (ftv1); error texts stay out of them, as they may name upstream details.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
-      // Sandbox on the same URL in development; a static page in production.
-      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // Sandbox on the same URL in development; no page at all in production.
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
     ],
   });
   await apollo.start();
-  server.on('request', subgraphRoutes(apollo, async () => createContext(upstream)));
+  const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller), {
+    guard: createRequestGuard(access),
+    corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
+    production,
+  });
+  server.on('request', routes);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -7,6 +7,13 @@ const REAL = {
   V41_API_CLIENT_SECRET: 'api-secret',
 };
 
+const JWT = {
+  AUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json',
+  AUTH_ISSUER: 'https://idp.example.com/',
+  AUTH_AUDIENCE: 'identity',
+};
+const ROUTER = 'a-router-secret-of-32-characters';
+
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
     loadConfig(env);
@@ -18,21 +25,23 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 }
 
 describe('loadConfig', () => {
-  it('defaults to the embedded simulator on port 4001 with a 30 s cache', () => {
+  it('defaults to the embedded simulator on port 4001 of this machine only, with a 30 s cache, open to any origin', () => {
     expect(loadConfig({})).toEqual({
       port: 4001,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       production: false,
       upstream: undefined,
       upstreamTimeoutMs: 10_000,
       cacheTtlSeconds: 30,
       cacheMaxEntries: 10_000,
       dataloadersEnabled: true,
+      access: {},
+      corsOrigins: '*',
     });
   });
 
   it('reads a real PrivX from the environment', () => {
-    const config = loadConfig({ ...REAL, PORT: '8080', CACHE_TTL_SECONDS: '0', NODE_ENV: 'production' });
+    const config = loadConfig({ ...REAL, PORT: '8080', CACHE_TTL_SECONDS: '0', NODE_ENV: 'production', ROUTER_SECRET: ROUTER });
     expect(config.upstream).toEqual({
       baseUrl: 'https://privx.example.com',
       oauthClientId: 'privx-external',
@@ -40,7 +49,39 @@ describe('loadConfig', () => {
       apiClientId: 'api-client',
       apiClientSecret: 'api-secret',
     });
-    expect(config).toMatchObject({ port: 8080, cacheTtlSeconds: 0, production: true });
+    expect(config).toMatchObject({ port: 8080, cacheTtlSeconds: 0, production: true, host: '0.0.0.0', corsOrigins: [] });
+  });
+
+  it('reads verified callers, the router secret and CORS origins', () => {
+    const config = loadConfig({ ...JWT, ROUTER_SECRET: ROUTER, CORS_ORIGINS: 'https://app.example.com, http://localhost:3000' });
+    expect(config.access).toEqual({
+      jwt: { jwksUrl: 'https://idp.example.com/.well-known/jwks.json', issuer: 'https://idp.example.com/', audience: 'identity' },
+      routerSecret: ROUTER,
+    });
+    expect(config.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:3000']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+  });
+
+  it('production refuses to start half-configured, naming every missing variable', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^V41_BASE_URL: required in production \(or V41_SIMULATOR=true/);
+    expect(problems[1]).toMatch(/^AUTH_JWKS_URL or ROUTER_SECRET: one is required in production \(or AUTH_DISABLED=true/);
+  });
+
+  it.each([
+    [{ ...REAL, ROUTER_SECRET: ROUTER }],
+    [{ ...REAL, ...JWT }],
+    [{ V41_SIMULATOR: 'true', AUTH_DISABLED: 'true' }],
+  ])('production starts when both are said on purpose: %j', (env) => {
+    expect(loadConfig({ NODE_ENV: 'production', ...env }).production).toBe(true);
+  });
+
+  it('production wants the key set over https, except on loopback', () => {
+    expect(problemsOf({ NODE_ENV: 'production', ...REAL, ...JWT, AUTH_JWKS_URL: 'http://idp.example.com/jwks' })).toEqual([
+      'AUTH_JWKS_URL: must be https in production (plain http only on loopback)',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', ...REAL, ...JWT, AUTH_JWKS_URL: 'http://127.0.0.1:9000/jwks' })).toEqual([]);
   });
 
   it.each([
@@ -53,6 +94,17 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ DATALOADERS_ENABLED: 'maybe' }, 'DATALOADERS_ENABLED'],
     [{ V41_BASE_URL: 'https://privx.example.com' }, 'V41_API_CLIENT_SECRET'],
+    [{ ...REAL, V41_BASE_URL: 'https://admin:pw@privx.example.com' }, 'V41_BASE_URL'],
+    [{ ...REAL, V41_SIMULATOR: 'true' }, 'V41_SIMULATOR'],
+    [{ V41_SIMULATOR: 'false' }, 'V41_BASE_URL'],
+    [{ AUTH_JWKS_URL: 'https://idp.example.com/jwks', AUTH_AUDIENCE: 'identity' }, 'AUTH_ISSUER'],
+    [{ AUTH_JWKS_URL: 'https://idp.example.com/jwks', AUTH_ISSUER: 'https://idp.example.com/' }, 'AUTH_AUDIENCE'],
+    [{ AUTH_AUDIENCE: 'identity' }, 'AUTH_JWKS_URL'],
+    [{ ...JWT, AUTH_DISABLED: 'true' }, 'AUTH_DISABLED'],
+    [{ AUTH_JWKS_URL: 'idp.example.com' }, 'AUTH_JWKS_URL'],
+    [{ ROUTER_SECRET: 'short' }, 'ROUTER_SECRET'],
+    [{ CORS_ORIGINS: 'https://app.example.com/path' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: '*, https://app.example.com' }, 'CORS_ORIGINS'],
   ])('refuses %j naming %s', (env, variable) => {
     const problems = problemsOf(env as NodeJS.ProcessEnv);
     expect(problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
@@ -61,5 +113,8 @@ describe('loadConfig', () => {
   it('never echoes a value, so a mistyped secret stays out of logs', () => {
     const problems = problemsOf({ ...REAL, V41_BASE_URL: 'not a url with hunter2' });
     expect(problems.join('\n')).not.toContain('hunter2');
+    const more = problemsOf({ ...REAL, V41_BASE_URL: 'https://admin:hunter2@privx.example.com', ROUTER_SECRET: 'hunter2' });
+    expect(more).toHaveLength(2);
+    expect(more.join('\n')).not.toContain('hunter2');
   });
 });

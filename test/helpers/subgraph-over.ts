@@ -1,6 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { AccessConfig } from '../../src/auth/caller';
 import type { UpstreamConfig } from '../../src/config';
 import type { Upstream } from '../../datasources/upstream';
+import type { CorsOrigins } from '../../src/cors-policy';
 import { startSubgraph, type RunningSubgraph } from '../../src/server';
 import { createUpstream } from '../../src/upstream';
 import { postGraphQL, type GraphQLResponse } from '../../examples/supergraph/graphql-http';
@@ -9,12 +11,18 @@ export interface SubgraphOptions {
   cacheTtlSeconds?: number;
   dataloadersEnabled?: boolean;
   production?: boolean;
+  access?: AccessConfig;
+  corsOrigins?: CorsOrigins;
 }
 
 export interface SubgraphStack {
   subgraph: RunningSubgraph;
   upstream: Upstream;
-  query<TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables?: TVariables): Promise<GraphQLResponse<TData>>;
+  query<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables> | string,
+    variables?: TVariables,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData>>;
   close(): Promise<void>;
 }
 
@@ -24,11 +32,18 @@ export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeou
     { ...connection, timeoutMs: 5_000 },
     { cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true },
   );
-  const subgraph = await startSubgraph({ upstream, port: 0, host: '127.0.0.1', production: options.production ?? false });
+  const subgraph = await startSubgraph({
+    upstream,
+    port: 0,
+    host: '127.0.0.1',
+    production: options.production ?? false,
+    access: options.access,
+    corsOrigins: options.corsOrigins,
+  });
   return {
     subgraph,
     upstream,
-    query: (document, variables) => postGraphQL(subgraph.graphqlUrl, document, variables),
+    query: (document, variables, headers) => postGraphQL(subgraph.graphqlUrl, document, variables, headers),
     close: () => subgraph.close(),
   };
 }
