@@ -1,4 +1,5 @@
 import { budgetTerms, coldBudget } from './budget';
+import { measureFloor } from './floor';
 import { measure, type Measurement, type MeasureContext } from './measure';
 import { runMain } from './processes';
 import { benchQueries, readSample } from './queries';
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
 
   const context: MeasureContext = { simulator, settings, terms, reference: new Map() };
   const measurements: Measurement[] = [];
+  const floors = new Map<string, number[]>();
   for (let round = 1; round <= settings.rounds; round += 1) {
     for (const query of queries) {
       const inRound: Measurement[] = [];
@@ -46,12 +48,19 @@ async function main(): Promise<number> {
         }
       }
       measurements.push(...inRound);
+      const data = context.reference.get(query.name);
+      if (data !== undefined) {
+        const floor = await measureFloor(query, simulator, `{"data":${data}}`, settings.loadSeconds / 2);
+        floors.set(query.name, [...(floors.get(query.name) ?? []), floor]);
+        console.log(`round ${round} ${query.name.padEnd(12)} floor    CPU ${floor.toFixed(3)} ms/req (JSON.parse of the warm upstream bodies + JSON.stringify of the response)`);
+      }
     }
   }
   await simulator.child.stop();
 
   const summary = summarise(measurements);
-  const { table: ratioTable, targets } = ratios(summary, measurements, queries);
+  const floor = new Map([...floors].map(([query, values]) => [query, median(values)]));
+  const { table: ratioTable, targets } = ratios(summary, measurements, queries, floor);
   const section = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()}.`,
     '',
@@ -61,7 +70,7 @@ async function main(): Promise<number> {
       `2 + min(N, P) + L = ${coldBudget(terms, 100)} for 100 users, ${coldBudget(terms, 1)} for one; warm at most 2. Every product ` +
       'cold and warm count below was checked against it, and naive counts against one call per user and relation.',
     '',
-    resultsTable(summary, queries, variants),
+    resultsTable(summary, queries, variants, floor),
     '',
     ratioTable,
     '',

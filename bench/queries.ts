@@ -18,6 +18,8 @@ export interface BenchQuery {
   naiveCalls: number;
   /** A problem with `data`, or undefined when the answer is complete. */
   check(data: unknown): string | undefined;
+  /** The bodies of the upstream calls the product makes for this query warm (its floor parses them). */
+  warmUpstream(simulator: SimulatorClient): Promise<string[]>;
 }
 
 /** The users the queries ask for, read from the simulator. */
@@ -89,6 +91,7 @@ export function benchQueries(sample: Sample): BenchQuery[] {
       users: 0,
       naiveCalls: 0,
       check: (data) => (obj(data)?.__typename === 'Query' ? undefined : '__typename is not Query'),
+      warmUpstream: async () => [],
     },
     {
       name: 'UserFull',
@@ -97,6 +100,8 @@ export function benchQueries(sample: Sample): BenchQuery[] {
       users: 1,
       // user, its roles, each role's details, its directory, its local record
       naiveCalls: fullUserCalls,
+      // Warm, only the user itself is read: roles, directories and local users come from the cache.
+      warmUpstream: async (simulator) => [await simulator.userText(sample.fullUser.id)],
       check: (data) => {
         const user = obj(obj(data)?.user);
         if (user?.id !== sample.fullUser.id) return 'user is missing or has another id';
@@ -110,6 +115,7 @@ export function benchQueries(sample: Sample): BenchQuery[] {
       body: body('UsersContact', 'query UsersContact { users(first: 100) { nodes { id emails { email type isPrimary } phones { number extension type } } } }'),
       users: 100,
       naiveCalls: 1,
+      warmUpstream: async (simulator) => [await simulator.usersPageText(0, 100)],
       check: (data) => {
         const nodes = nodesOf(data);
         if (typeof nodes === 'string') return nodes;
@@ -126,6 +132,7 @@ export function benchQueries(sample: Sample): BenchQuery[] {
       users: 100,
       // the page, then per user its roles and its directory
       naiveCalls: 1 + 100 + sample.firstPageWithSource,
+      warmUpstream: async (simulator) => [await simulator.usersPageText(0, 100)],
       check: (data) => {
         const nodes = nodesOf(data);
         if (typeof nodes === 'string') return nodes;
@@ -143,6 +150,7 @@ export function benchQueries(sample: Sample): BenchQuery[] {
       users: 100,
       // per user: the user, then its roles
       naiveCalls: 200,
+      warmUpstream: async (simulator) => [await simulator.usersByIdsText(sample.entityIds)],
       check: (data) => {
         const entities = list(obj(data)?._entities);
         if (entities?.length !== 100) return `_entities has ${entities?.length ?? 0} items, expected 100`;

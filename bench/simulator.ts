@@ -89,6 +89,11 @@ export class SimulatorClient {
 
   /** A v41 data call with a bearer token from the auth endpoint. */
   async api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    return JSON.parse(await this.apiText(method, path, body)) as T;
+  }
+
+  /** The same call's body as the server sent it (the floor measures parsing it). */
+  async apiText(method: 'GET' | 'POST', path: string, body?: unknown): Promise<string> {
     const token = await (this.token ??= this.fetchToken());
     const response = await fetch(`${this.url}${path}`, {
       method,
@@ -96,7 +101,7 @@ export class SimulatorClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}`);
-    return (await response.json()) as T;
+    return response.text();
   }
 
   private async fetchToken(): Promise<string> {
@@ -131,10 +136,24 @@ export class SimulatorClient {
 
   /** Users in the product's default order (username ascending). */
   async usersPage(offset: number, limit: number): Promise<SimUser[]> {
-    return (await this.api<ListBody<SimUser>>('POST', `/role-store/api/v1/users/search?offset=${offset}&limit=${limit}&sortkey=principal&sortdir=ASC`, {})).items;
+    return (JSON.parse(await this.usersPageText(offset, limit)) as ListBody<SimUser>).items;
+  }
+
+  /** The body of the search the product makes for `users(first: limit)`. */
+  usersPageText(offset: number, limit: number): Promise<string> {
+    return this.apiText('POST', `/role-store/api/v1/users/search?offset=${offset}&limit=${limit}&sortkey=principal&sortdir=ASC`, {});
+  }
+
+  /** The body of the search the product makes for a batch of users by id. */
+  usersByIdsText(ids: string[]): Promise<string> {
+    return this.apiText('POST', `/role-store/api/v1/users/search?offset=0&limit=${ids.length}&sortkey=principal&sortdir=ASC`, { user_id: ids });
   }
 
   user(id: string): Promise<SimUser> {
     return this.api<SimUser>('GET', `/role-store/api/v1/users/${id}`);
+  }
+
+  userText(id: string): Promise<string> {
+    return this.apiText('GET', `/role-store/api/v1/users/${id}`);
   }
 }
