@@ -1,7 +1,7 @@
 import pMap from 'p-map';
 import type { SharedCache } from './cache';
 import type { IdentityUpstream } from './upstream';
-import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41Source } from './v41/models';
+import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './v41/models';
 import { PAGE_SIZE } from './v41/paging';
 
 /** lru-cache cannot hold `null`, and "not found" is worth caching too. */
@@ -9,7 +9,10 @@ interface Boxed<T> {
   value: T;
 }
 
-export type RoleMembershipIndex = Map<string, V41RoleAssignment[]>;
+/** Role assignments by user id, and the member records they came with (for access reviews). */
+export class RoleMembershipIndex extends Map<string, V41RoleAssignment[]> {
+  readonly members = new Map<string, V41RoleStoreUser>();
+}
 
 export interface LocalUserPage {
   page: V41List<V41LocalUser>;
@@ -110,11 +113,12 @@ export class UpstreamCatalog {
    */
   membershipIndex(roles: V41Role[]): Promise<RoleMembershipIndex> {
     return this.cache.getOrLoad('role-membership', async () => {
-      const index: RoleMembershipIndex = new Map();
+      const index = new RoleMembershipIndex();
       const memberLists = await pMap(roles, (role) => this.client.allRoleMembers(role.id), { concurrency: MEMBER_PAGE_CONCURRENCY });
       memberLists.forEach((members, i) => {
         const role = roles[i] as V41Role;
         for (const member of members.items) {
+          index.members.set(member.id, member);
           if (member.roles?.some((a) => a.id === role.id)) {
             index.set(member.id, member.roles);
           } else if (!index.has(member.id) || !index.get(member.id)?.some((a) => a.id === role.id)) {

@@ -1,7 +1,7 @@
 import type { UpstreamCatalog } from './upstream-catalog';
 import type { IdentityUpstream, UserSearch, UserSort } from './upstream';
 import { V41NotFoundError } from './v41/errors';
-import type { V41List, V41Role, V41RoleStoreUser, V41Source } from './v41/models';
+import type { V41List, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './v41/models';
 
 /** Where an upstream-paged list of users comes from: everyone, one directory, or one role's members. */
 export interface UserScope {
@@ -55,6 +55,18 @@ export class UserLists {
   /** Facts computed from every user of the directory (companies, groups): one full read per cache TTL. */
   everyoneSummary<T>(summarise: (everyone: V41RoleStoreUser[]) => T): Promise<T> {
     return this.catalog.directoryFacets(async () => summarise((await this.client.searchAllUsers({})).items));
+  }
+
+  /**
+   * Everyone holding a role, with all their assignments: the role-membership index the roles loader keeps
+   * (`GET /roles` + `GET /roles/{id}/members`, cached), so it costs nothing while that index is cached.
+   */
+  async roleHolders(): Promise<{ user: V41RoleStoreUser; assignments: V41RoleAssignment[] }[]> {
+    const index = await this.catalog.membershipIndex(await this.catalog.roles());
+    return [...index].flatMap(([userId, assignments]) => {
+      const user = index.members.get(userId);
+      return user ? [{ user, assignments }] : [];
+    });
   }
 
   /** Every role (one cached `GET /roles`). */

@@ -56,16 +56,36 @@ export class UserResolver {
 
   @Directive(BATCHED_READ_COST)
   @Directive('@listSize(assumedSize: 10)')
-  @FieldResolver(() => [Role], { nullable: true, description: 'The roles the user holds; null when they could not be read.' })
+  @FieldResolver(() => [Role], {
+    nullable: true,
+    description: 'The roles the user holds, leaving out grants that have expired; null when they could not be read.',
+  })
   roles(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role[]> {
     return users.rolesOfUser(user, context, selectedFields(info));
   }
 
   @Directive(BATCHED_READ_COST)
   @Directive('@listSize(assumedSize: 10)')
-  @FieldResolver(() => [RoleAssignment], { nullable: true, description: 'The roles the user holds, with how each was granted.' })
-  roleAssignments(@Root() user: User, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<RoleAssignment[]> {
-    return users.roleAssignmentsOfUser(user, context, selectedFields(info, ['role']));
+  @FieldResolver(() => [RoleAssignment], { nullable: true, description: 'The roles the user holds, with how each was granted and its state.' })
+  roleAssignments(
+    @Root() user: User,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('includeExpired', () => Boolean, { nullable: true, defaultValue: false, description: 'Also list grants that have expired.' })
+    includeExpired: boolean | null,
+  ): Promise<RoleAssignment[]> {
+    return users.roleAssignmentsOfUser(user, context, selectedFields(info, ['role']), includeExpired === true);
+  }
+
+  @Directive(BATCHED_READ_COST)
+  @Directive('@requiresScopes(scopes: [["users:raw"]])')
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      "Local users: when the password was last set (the hash never leaves the subgraph); null for directory users. Needs `users:raw`: a password's age tells an attacker where to aim.",
+  })
+  passwordSetAt(@Root() user: User, @Ctx() context: Context): Promise<Date | null> {
+    return users.passwordSetAtOf(user, context);
   }
 
   @Directive(BATCHED_READ_COST)

@@ -7,6 +7,7 @@ import {
   EXPECTED_LOCAL_REMOTE_DATA_KEYS, EXPECTED_REMOTE_DATA_KEYS, EXPECTED_USERS, REMOTE_DATA_LOCAL_USER_ID,
   REMOTE_DATA_USER_ID, REMOVED_REMOTE_DATA_KEYS,
 } from './contract-fake/expected';
+import { EXPIRED_NOW, EXPECTED_STATES } from './contract-fake/expected-access';
 import { CONTRACT_SECRETS, startContractFake, type ContractFake } from './contract-fake/server';
 
 interface Page { count: number; items: JsonObject[] }
@@ -330,9 +331,11 @@ describe('contract fake', () => {
       expect(Object.keys(EXPECTED_USERS).sort()).toEqual(ROLE_STORE_USERS.map((u) => u.id as string).sort());
       for (const u of ROLE_STORE_USERS) {
         const e = EXPECTED_USERS[u.id as string];
-        const roleIds = (u.roles as JsonObject[]).map((r) => r.id);
+        const allRoleIds = (u.roles as JsonObject[]).map((r) => r.id as string);
+        const roleIds = allRoleIds.filter((roleId) => !EXPIRED_NOW.some(([user, role]) => user === u.id && role === roleId));
         expect(e?.roles?.map((r) => r.id)).toEqual(roleIds);
         expect(e?.roleAssignments?.map((r) => r.role.id)).toEqual(roleIds);
+        expect(Object.keys(EXPECTED_STATES[u.id as string] ?? {})).toEqual(allRoleIds);
         expect(e?.username).toBe(u.principal);
         expect(e?.workspace.id).toBe(u.source);
       }

@@ -28,7 +28,7 @@ export function generateDemoData(options: DemoDataOptions & { apiClientName?: st
   const authors = [rng.uuid(), rng.uuid(), rng.uuid(), rng.uuid()];
   const apiClientUser = buildApiClientUser(rng, options.apiClientName ?? DEFAULT_API_CLIENT_NAME, authors);
   const directories = buildDirectories(rng, authors);
-  const catalog = buildRoleCatalog(rng, directories.ad.id, authors);
+  const catalog = buildRoleCatalog(rng, directories.ad.id, authors, options.grantsAround ?? startOfUtcDay(Date.now()));
   const factory = new DemoUserFactory(rng, directories, catalog, authors);
 
   const users: RawRoleStoreUser[] = new Array<RawRoleStoreUser>(userCount);
@@ -41,6 +41,10 @@ export function generateDemoData(options: DemoDataOptions & { apiClientName?: st
   countRoleMembers(catalog.roles, users);
 
   return { seed, sources: directoryList(directories), directories, roles: catalog.roles, users, localUsers, apiClientUser };
+}
+
+function startOfUtcDay(ms: number): number {
+  return ms - (ms % 86_400_000);
 }
 
 function buildApiClientUser(rng: Random, principal: string, authors: readonly string[]): RawRoleStoreUser {

@@ -1,5 +1,5 @@
 import type { DirectoryType, GrantType, RawRole, RawRoleAssignment, RawRoleContext, RawRoleStoreUser } from './demo-types';
-import { instantBetween, lifetime, rfc3339 } from './demo-values';
+import { lifetime, rfc3339 } from './demo-values';
 import { type Random, Weights } from './random';
 
 interface RoleSpec {
@@ -34,7 +34,16 @@ const ROLE_SPECS: readonly RoleSpec[] = [
   },
   { name: 'ssh-staging-users', comment: 'Login to staging hosts', system: false, permissions: ['connections-view', 'connections-manual'], tags: ['staging', 'ssh'], weight: 6, adGroup: `CN=Staging Users,${AD_GROUPS}` },
   { name: 'db-readonly', comment: 'Read-only database connections', system: false, permissions: ['connections-view', 'connections-manual'], tags: ['database'], weight: 5 },
-  { name: 'db-admins', comment: 'Administrative database connections', system: false, permissions: ['connections-view', 'connections-manual', 'hosts-view'], tags: ['database', 'production'], weight: 1.5 },
+  {
+    name: 'db-admins',
+    comment: 'Administrative database connections: the Saturday night maintenance window only',
+    system: false,
+    permissions: ['connections-view', 'connections-manual', 'hosts-view'],
+    tags: ['database', 'production'],
+    weight: 1.5,
+    // Across midnight: opens Saturday 22:00 New York time, closes Sunday 04:00, and belongs to Saturday.
+    context: { enabled: true, validity: ['SAT'], start_time: '22:00', end_time: '04:00', timezone: 'America/New_York' },
+  },
   { name: 'developers', comment: 'Everyday developer access', system: false, permissions: ['connections-view', 'connections-manual'], tags: [], weight: 10, adGroup: `CN=Developers,${AD_GROUPS}` },
   { name: 'network-operators', comment: 'Access to network devices', system: false, permissions: ['connections-view', 'connections-manual', 'hosts-view'], tags: ['network'], weight: 2 },
   { name: 'helpdesk', comment: 'First-line support', system: false, permissions: ['users-view', 'connections-view'], tags: ['support'], weight: 3 },
@@ -46,7 +55,7 @@ const ROLE_SPECS: readonly RoleSpec[] = [
     permissions: ['connections-view', 'connections-manual'],
     tags: ['contractor'],
     weight: 2,
-    context: { enabled: true, validity: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start_time: '08:00', end_time: '17:00', timezone: 'Europe/Berlin', ip_masks: ['10.20.0.0/16', '192.0.2.0/24'] },
+    context: { enabled: true, validity: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start_time: '08:00', end_time: '17:00', timezone: 'Europe/Berlin', ip_masks: ['10.20.0.0/16', '192.0.2.0/24', '2001:db8:20::/48'] },
   },
   { name: 'break-glass', comment: 'Emergency access; every use is reviewed', system: false, permissions: ['privx-admin'], tags: ['tier0', 'emergency'], weight: 0.3 },
   { name: 'vault-users', comment: 'Stores and reads personal vault secrets', system: false, permissions: ['vault-add', 'vault-view'], tags: [], weight: 4 },
@@ -69,7 +78,7 @@ export interface RoleCatalog {
   draw(rng: Random, count: number, directory: DirectoryType): RawRoleAssignment[];
 }
 
-export function buildRoleCatalog(rng: Random, adSourceId: string, authors: readonly string[]): RoleCatalog {
+export function buildRoleCatalog(rng: Random, adSourceId: string, authors: readonly string[], grantsAround: number): RoleCatalog {
   const accessGroups = { default: rng.uuid(), production: rng.uuid(), partners: rng.uuid() };
   const roles = ROLE_SPECS.map((spec, index): RawRole => {
     const { created, updated } = lifetime(rng);
@@ -96,7 +105,7 @@ export function buildRoleCatalog(rng: Random, adSourceId: string, authors: reado
     };
   });
   const weights = new Weights(ROLE_SPECS.map((spec, index) => [index, spec.weight] as const));
-  const grants = new GrantFactory();
+  const grants = new GrantFactory(grantsAround);
 
   return {
     roles,
@@ -128,6 +137,9 @@ const GRANT_TYPES = new Weights<GrantType>([
 class GrantFactory {
   private readonly shared = new Map<string, RawRoleAssignment>();
 
+  /** @param today UTC midnight of the day time-restricted grants are placed around. */
+  constructor(private readonly today: number) {}
+
   grant(rng: Random, role: RawRole, spec: RoleSpec, directory: DirectoryType): RawRoleAssignment {
     const implicit = spec.adGroup !== undefined && directory === 'AD' && rng.chance(0.8);
     // Granted through the AD group mapping (implicit), directly (explicit), now and then both.
@@ -145,22 +157,42 @@ class GrantFactory {
   }
 
   private timeRestricted(rng: Random, role: RawRole, explicit: boolean, implicit: boolean): RawRoleAssignment {
-    // Spread over past, current and future windows, so "expired" and "not yet valid" grants both appear.
-    const start = instantBetween(rng, GRANTS_FROM, GRANTS_UNTIL);
-    const grantStart = rfc3339(start);
-    const grantEnd = rfc3339(start + rng.int(7, 180) * 86_400_000);
-    return {
-      ...base(role, explicit, implicit, 'TIME_RESTRICTED'),
-      grant_start: grantStart,
-      grant_end: grantEnd,
-      grant_validity_periods: [{ grant_start: grantStart, grant_end: grantEnd }],
-    };
+    // Two draws, as ever, so the rest of the data set stays what it was; they pick a shape and a length.
+    const shape = TIME_SHAPES[Math.floor(rng.next() * TIME_SHAPES.length)] as TimeShape;
+    const days = rng.int(7, 180);
+    return { ...base(role, explicit, implicit, 'TIME_RESTRICTED'), ...shape(this.today, days) };
   }
 }
 
 const FLOATING_HOURS = [1, 4, 8, 24, 72];
-const GRANTS_FROM = Date.UTC(2024, 0, 1);
-const GRANTS_UNTIL = Date.UTC(2026, 5, 30);
+const DAY_MS = 86_400_000;
+
+type GrantDates = Pick<RawRoleAssignment, 'grant_start' | 'grant_end' | 'grant_validity_periods'>;
+type TimeShape = (today: number, days: number) => GrantDates;
+
+const at = (today: number, dayOffset: number) => rfc3339(today + dayOffset * DAY_MS);
+
+/** Periods as `[start, end]` day offsets from today; grant_start/grant_end span them all, as PrivX shows them. */
+function periods(today: number, ...offsets: [number, number][]): GrantDates {
+  const list = offsets.map(([from, to]) => ({ grant_start: at(today, from), grant_end: at(today, to) }));
+  const starts = offsets.map(([from]) => from);
+  const ends = offsets.map(([, to]) => to);
+  return { grant_start: at(today, Math.min(...starts)), grant_end: at(today, Math.max(...ends)), grant_validity_periods: list };
+}
+
+/**
+ * Time-restricted grants around the day the data is made (every edge at least two days from it), so that the
+ * demo shows every state on any day it runs: ended, not yet started, active and ending within weeks, active
+ * in one of several (unordered) periods, between two periods, and open-ended.
+ */
+const TIME_SHAPES: readonly TimeShape[] = [
+  (today, days) => periods(today, [-2 * days - 2, -days - 2]),
+  (today, days) => periods(today, [days, 2 * days]),
+  (today, days) => periods(today, [-days, 2 + (days % 40)]),
+  (today, days) => periods(today, [days + 7, 2 * days + 7], [-3 * days, -2 * days], [-2, days]),
+  (today, days) => periods(today, [-2 * days, -days], [3, days + 3]),
+  (today, days) => ({ grant_start: at(today, -days) }),
+];
 
 function base(role: RawRole, explicit: boolean, implicit: boolean, grantType: GrantType): RawRoleAssignment {
   return {

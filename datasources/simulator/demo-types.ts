@@ -219,4 +219,9 @@ export interface DemoData {
 export interface DemoDataOptions {
   users: number;
   seed: number;
+  /**
+   * UTC midnight (epoch ms) that time-restricted grants are placed around; the day the data is made when
+   * absent, so that the demo shows grants ended, scheduled and active whatever the date.
+   */
+  grantsAround?: number;
 }

@@ -15,6 +15,19 @@ export interface V41Attribute {
   value: string;
 }
 
+/** When and from where a role may be used (`context` of a role and of a role assignment). */
+export interface V41RoleContext {
+  enabled: boolean;
+  block_role: boolean;
+  /** Weekday names, `MON`..`SUN`. */
+  validity: string[];
+  /** Local `HH:MM` in `timezone`. */
+  start_time?: string;
+  end_time?: string;
+  timezone?: string;
+  ip_masks: string[];
+}
+
 /** A role as it appears on a user (`roles[]` of a role-store user, `GET /users/{id}/roles`). */
 export interface V41RoleAssignment {
   id: string;
@@ -29,6 +42,8 @@ export interface V41RoleAssignment {
   floating_length?: number;
   access_group_id?: string;
   permissions?: string[];
+  /** The role's context as the assignment carries it; `undefined` when the payload has none. */
+  context?: V41RoleContext;
 }
 
 /** What a role-store user and a local user have in common: the person, as both stores describe it. */
@@ -69,6 +84,7 @@ export interface V41RoleStoreUser extends V41Person {
   /** `null` in search results: only `GET /users/{id}` carries roles. */
   roles: V41RoleAssignment[] | null;
   mfa_status?: string;
+  /** RFC 3339, from `RefreshTimestamp` (epoch seconds or RFC 3339 on the wire): when the directory last synced the user. */
   refresh_timestamp?: string;
 }
 
@@ -77,6 +93,8 @@ export interface V41LocalUser extends V41Person {
   username?: string;
   display_name?: string;
   password_change_required: boolean;
+  /** `password.created`: the one non-secret fact of the password object, kept as the object is dropped. */
+  password_created?: string;
 }
 
 export interface V41Role {
@@ -93,6 +111,7 @@ export interface V41Role {
   deleted?: string;
   member_count?: number;
   explicit_count?: number;
+  context?: V41RoleContext;
 }
 
 /** A user directory ("source"): a workspace in the unified graph. */

@@ -5,10 +5,12 @@ import type {
   V41Person,
   V41Role,
   V41RoleAssignment,
+  V41RoleContext,
   V41RoleStoreUser,
   V41Source,
 } from './models';
 import { V41ParseError } from './errors';
+import { passwordCreatedOf } from './secrets';
 
 /**
  * Raw (already secret-free) JSON → typed v41 models. Tolerant on purpose: unknown keys are ignored, the
@@ -61,6 +63,30 @@ export function toList<T>(body: unknown, item: (record: unknown) => T, what: str
   return { count: num(list.count) ?? items.length, items };
 }
 
+function roleContext(value: unknown): V41RoleContext | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const c = value as Json;
+  return {
+    enabled: bool(c.enabled) ?? false,
+    block_role: bool(c.block_role) ?? false,
+    validity: strings(c.validity),
+    start_time: str(c.start_time),
+    end_time: str(c.end_time),
+    timezone: str(c.timezone),
+    ip_masks: strings(c.ip_masks),
+  };
+}
+
+/** `RefreshTimestamp` is documented as epoch seconds; payloads also carry RFC 3339 strings. Both become RFC 3339. */
+function refreshTimestamp(value: unknown): string | undefined {
+  const seconds = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : num(value);
+  if (seconds !== undefined) {
+    const date = new Date(seconds * 1000);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  }
+  return str(value);
+}
+
 export function toRoleAssignment(value: unknown): V41RoleAssignment {
   const r = asObject(value, 'role assignment');
   return {
@@ -78,6 +104,7 @@ export function toRoleAssignment(value: unknown): V41RoleAssignment {
     floating_length: num(r.floating_length),
     access_group_id: str(r.access_group_id),
     permissions: strings(r.permissions),
+    context: roleContext(r.context),
   };
 }
 
@@ -119,7 +146,7 @@ export function toRoleStoreUser(value: unknown): V41RoleStoreUser {
   user.source_type = str(u.source_type);
   user.roles = Array.isArray(u.roles) ? u.roles.map(toRoleAssignment) : null;
   user.mfa_status = str(mfa?.status);
-  user.refresh_timestamp = str(u.RefreshTimestamp) ?? str(u.refresh_timestamp);
+  user.refresh_timestamp = refreshTimestamp(u.RefreshTimestamp ?? u.refresh_timestamp);
   return user;
 }
 
@@ -129,6 +156,7 @@ export function toLocalUser(value: unknown): V41LocalUser {
   user.username = str(u.username);
   user.display_name = str(u.display_name);
   user.password_change_required = bool(u.password_change_required) ?? false;
+  user.password_created = passwordCreatedOf(u);
   return user;
 }
 
@@ -148,6 +176,7 @@ export function toRole(value: unknown): V41Role {
     deleted: str(r.deleted),
     member_count: num(r.member_count),
     explicit_count: num(r.explicit_count),
+    context: roleContext(r.context),
   };
 }
 

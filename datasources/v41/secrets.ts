@@ -15,6 +15,17 @@ export function isSecretKey(key: string): boolean {
  * plain `JSON.parse` rather than a reviver: the same result at a third of the cost, as a reviver calls back for
  * every value of a body, strings and numbers included.
  */
+/**
+ * `password.created` of the records stripped: when a local user's password was set is no secret (the hash is),
+ * and `User.passwordSetAt` needs it. Kept beside the record rather than in it, so `raw` (and `remoteData`) holds
+ * no trace of the password object.
+ */
+const passwordCreated = new WeakMap<object, string>();
+
+export function passwordCreatedOf(record: object): string | undefined {
+  return passwordCreated.get(record);
+}
+
 export function stripSecrets<T>(value: T): T {
   if (Array.isArray(value)) {
     for (const item of value) if (item !== null && typeof item === 'object') stripSecrets(item);
@@ -23,6 +34,8 @@ export function stripSecrets<T>(value: T): T {
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (isSecretKey(key)) {
+      const created = key === 'password' ? (record[key] as { created?: unknown } | null)?.created : undefined;
+      if (typeof created === 'string') passwordCreated.set(record, created);
       delete record[key];
       continue;
     }

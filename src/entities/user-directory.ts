@@ -2,7 +2,8 @@ import type { UserSearch, UserSort } from '../../datasources/upstream';
 import type { UserScope } from '../../datasources/user-lists';
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
 import type { Context } from '../context';
-import { groupKeysOf, isInGroup, isInOrganization, matchesKeywords, present, toUser, type GroupKey } from '../mapping';
+import { isExpired } from '../access';
+import { grantOf, groupKeysOf, isInGroup, isInOrganization, matchesKeywords, present, toUser, type GroupKey } from '../mapping';
 import { OrderDirection, UserOrderField, type User, type UserFilter, type UserStatus } from '../types';
 import { groupArg, organizationArg, uuidArg } from './ids';
 import { connectionOf, sliceOf, type Connection } from './paging';
@@ -10,7 +11,7 @@ import { statusOf } from './user-relations';
 
 /**
  * Which users a `users(filter)` or `members` connection holds (docs/mapping.md#lists): one upstream page when
- * the upstream applies the criteria exactly by itself (none, a directory, a role); otherwise every candidate
+ * the upstream applies the criteria exactly by itself (none, a directory); otherwise every candidate
  * the upstream finds for them, re-checked exactly here, sorted and sliced. Users read are primed into the
  * request's user loader, so their nested fields cost nothing more.
  */
@@ -115,8 +116,9 @@ async function withStatus(context: Context, users: V41RoleStoreUser[], status: U
 
 /** Criteria the upstream applies exactly by itself, so its own paging and `count` can be used as they are. */
 function isExactUpstream(c: UserCriteria): boolean {
-  const clientSide = [c.search, c.email, c.username, c.status, c.company, c.group];
-  return clientSide.every((v) => v === undefined) && !(c.roleId && c.workspaceId);
+  // A role is not exact: its members include holders whose grant has expired, which are left out here.
+  const clientSide = [c.search, c.email, c.username, c.status, c.company, c.group, c.roleId];
+  return clientSide.every((v) => v === undefined);
 }
 
 /**
@@ -133,7 +135,19 @@ function upstreamSearch(c: UserCriteria): UserSearch {
   };
 }
 
+/**
+ * Whether a role member holds the role now: a grant that ended is not a role the user has. A member payload
+ * without its `roles[]` cannot tell, and the upstream listed the user, so it counts.
+ */
+function holdsRoleNow(user: V41RoleStoreUser, roleId: string, now: number): boolean {
+  if (!user.roles) return true;
+  const id = roleId.toLowerCase();
+  const grants = user.roles.filter((a) => a.id.toLowerCase() === id);
+  return grants.length === 0 || grants.some((a) => !isExpired(grantOf(a), now));
+}
+
 function matchesCriteria(user: V41RoleStoreUser, c: UserCriteria): boolean {
+  if (c.roleId !== undefined && !holdsRoleNow(user, c.roleId, Date.now())) return false;
   if (c.search !== undefined && !matchesKeywords(user, c.search)) return false;
   if (c.email !== undefined && present(user.email)?.toLowerCase() !== c.email.trim().toLowerCase()) return false;
   if (c.username !== undefined && user.principal !== c.username) return false;

@@ -1,6 +1,8 @@
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
-import { isLocalUser, isUuid, nameNeedsLocalRecord, remoteData as remoteDataOf, toRoleAssignment, toUser, toWorkspace, userName, type RemoteData } from '../mapping';
+import { isExpired } from '../access';
+import { requestNow } from './request-clock';
+import { grantOf, passwordSetAt, isLocalUser, isUuid, nameNeedsLocalRecord, remoteData as remoteDataOf, toRoleAssignment, toUser, toWorkspace, userName, type RemoteData } from '../mapping';
 import type { Role, RoleAssignment, User, UserStatus, Workspace } from '../types';
 import { uuidArg } from './ids';
 import { MAX_PAGE_SIZE } from './paging';
@@ -47,14 +49,26 @@ export async function rawStatusOf(user: User, context: Context): Promise<string>
 
 /** `selected`: the fields selected on the roles; the role list is read only when one needs it. */
 export async function rolesOfUser(user: User, context: Context, selected: Set<string>): Promise<Role[]> {
-  return rolesOf(await assignmentsOf(user.record, context), context.loaders, needsRoleDetails(selected));
+  return rolesOf(await liveAssignmentsOf(user, context, false), context.loaders, needsRoleDetails(selected));
+}
+
+/** A grant that ended is not a role the user has (docs/access.md); `includeExpired` shows it anyway. */
+async function liveAssignmentsOf(user: User, context: Context, includeExpired: boolean) {
+  const assignments = await assignmentsOf(user.record, context);
+  if (includeExpired) return assignments;
+  const now = requestNow(context);
+  return assignments.filter((assignment) => !isExpired(grantOf(assignment), now));
+}
+
+export async function passwordSetAtOf(user: User, context: Context): Promise<Date | null> {
+  return isLocalUser(user.record) ? passwordSetAt(await localRecordOf(user.record, context)) : null;
 }
 
 /** `selectedOnRole`: the fields selected on each assignment's `role`. */
-export async function roleAssignmentsOfUser(user: User, context: Context, selectedOnRole: Set<string>): Promise<RoleAssignment[]> {
-  const assignments = await assignmentsOf(user.record, context);
+export async function roleAssignmentsOfUser(user: User, context: Context, selectedOnRole: Set<string>, includeExpired = false): Promise<RoleAssignment[]> {
+  const assignments = await liveAssignmentsOf(user, context, includeExpired);
   const roles = await rolesOf(assignments, context.loaders, needsRoleDetails(selectedOnRole));
-  return assignments.map((assignment, i) => ({ ...toRoleAssignment(assignment), role: roles[i] as Role }));
+  return assignments.map((assignment, i) => Object.assign(toRoleAssignment(assignment), { role: roles[i] as Role }));
 }
 
 export async function workspaceOfUser(user: User, context: Context): Promise<Workspace | null> {

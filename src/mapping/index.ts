@@ -1,6 +1,7 @@
 export * from './attributes';
 export * from './dates';
 export * from './emails';
+export * from './grants';
 export * from './groups';
 export * from './ids';
 export * from './keywords';

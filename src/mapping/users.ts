@@ -1,4 +1,5 @@
 import type { V41LocalUser, V41RoleStoreUser } from '../../datasources/v41/models';
+import { MfaStatus } from '../types/mfa-status';
 import { User } from '../types/user';
 import { attributeUrls, attributeValue } from './attributes';
 import { toDate } from './dates';
@@ -32,8 +33,23 @@ export function toUser(rs: V41RoleStoreUser): User {
     createdAt: toDate(rs.created),
     updatedAt: toDate(rs.updated),
     urls: attributeUrls(rs.attributes),
+    mfaStatus: mfaStatusOf(rs.mfa_status),
+    externalId: present(rs.external_id) ?? null,
+    lastSyncedAt: toDate(rs.refresh_timestamp),
     record: rs,
   });
+}
+
+const MFA_STATUSES: ReadonlySet<string> = new Set(Object.values(MfaStatus));
+
+export function mfaStatusOf(status: string | undefined): MfaStatus | null {
+  const value = present(status);
+  return value && MFA_STATUSES.has(value) ? (value as MfaStatus) : null;
+}
+
+/** A local user's `password.created` (the v41 client keeps only that of the password object). */
+export function passwordSetAt(local: V41LocalUser | null): Date | null {
+  return toDate(local?.password_created);
 }
 
 export interface RemoteData {

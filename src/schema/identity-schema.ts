@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { GraphQLSchema } from 'graphql';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
-import { ENTITIES } from '../../resolvers/entities';
+import { ENTITIES, VALUE_TYPE_RESOLVERS } from '../../resolvers/entities';
 import { buildFederatedSchema } from './build-federated-schema';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -13,7 +13,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function identitySchema(): Promise<GraphQLSchema> {
   built ??= buildFederatedSchema(
     {
-      resolvers: ENTITIES.map((entity) => entity.resolver) as unknown as NonEmptyArray<ClassType>,
+      resolvers: [...ENTITIES.map((entity) => entity.resolver), ...VALUE_TYPE_RESOLVERS] as unknown as NonEmptyArray<ClassType>,
       orphanedTypes: ENTITIES.filter((entity) => entity.orphan).map((entity) => entity.type),
       validate: false,
     },

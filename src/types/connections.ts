@@ -3,6 +3,7 @@ import { Group } from './group';
 import { Organization } from './organization';
 import { PageInfo } from './page-info';
 import { Role } from './role';
+import { RoleAssignmentHolder } from './role-assignment-holder';
 import { User } from './user';
 
 type Class<T> = new () => T;
@@ -65,3 +66,9 @@ export class OrganizationEdge extends EdgeOf(Organization, 'organization') {}
 
 @ObjectType({ simpleResolvers: true, description: 'A page of organizations.' })
 export class OrganizationConnection extends ConnectionOf(Organization, OrganizationEdge, 'organizations') {}
+
+@ObjectType({ simpleResolvers: true, description: 'A grant in a page of grants.' })
+export class RoleAssignmentHolderEdge extends EdgeOf(RoleAssignmentHolder, 'grant') {}
+
+@ObjectType({ simpleResolvers: true, description: 'A page of grants (user and assignment pairs).' })
+export class RoleAssignmentHolderConnection extends ConnectionOf(RoleAssignmentHolder, RoleAssignmentHolderEdge, 'grants') {}

@@ -1,4 +1,6 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { AccessWindow, Grant } from '../access';
+import { GrantPeriod } from './grant-period';
 import { GrantType } from './grant-type';
 import { Role } from './role';
 
@@ -18,4 +20,22 @@ export class RoleAssignment {
 
   @Field(() => Date, { nullable: true, description: 'When a time-restricted grant ends.' })
   grantEnd!: Date | null;
+
+  @Directive('@listSize(assumedSize: 3)')
+  @Field(() => [GrantPeriod], {
+    description: 'The periods in which the grant holds, as their union in time order; one unbounded period for PERMANENT and FLOATING grants.',
+  })
+  periods!: GrantPeriod[];
+
+  @Field(() => Int, { nullable: true, description: 'FLOATING grants: how many hours one activation lasts.' })
+  floatingHours!: number | null;
+
+  /** The grant as the evaluation sees it, for `state` and its siblings. Not part of the schema. */
+  grant!: Grant;
+
+  /**
+   * The role's context as the assignment carried it: `null` none or disabled, `undefined` the payload had no
+   * context (the role list has it). Not part of the schema.
+   */
+  window!: AccessWindow | null | undefined;
 }

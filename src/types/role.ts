@@ -1,9 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { RoleContext } from './role-context';
 
 const GLOBAL = 'Always null: PrivX roles are global, not scoped';
 
 /**
- * `description`, `memberCount`, `createdAt` and `updatedAt` are optional because a role read from a user's
+ * `description`, `memberCount`, `createdAt`, `updatedAt` and `context` are optional because a role read from a user's
  * role assignment does not carry them: `undefined` means "not loaded" (fetch the role), `null` means "absent".
  */
 @Directive('@key(fields: "id")')
@@ -41,4 +42,7 @@ export class Role {
 
   @Field(() => Date, { nullable: true, description: 'When the role was last updated.' })
   updatedAt?: Date | null;
+
+  @Field(() => RoleContext, { nullable: true, description: 'When and from where the role may be used; null when it has no enabled context.' })
+  context?: RoleContext | null;
 }

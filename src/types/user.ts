@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
 import { Email } from './email';
 import { Group } from './group';
+import { MfaStatus } from './mfa-status';
 import { Organization } from './organization';
 import { Phone } from './phone';
 import { Url } from './url';
@@ -65,6 +66,26 @@ export class User {
   @Directive('@listSize(assumedSize: 3)')
   @Field(() => [Url], { description: 'Web addresses from the user attributes (other than the avatar).' })
   urls!: Url[];
+
+  @Directive('@requiresScopes(scopes: [["users:raw"]])')
+  @Field(() => MfaStatus, {
+    nullable: true,
+    description:
+      "Multi-factor authentication status; null when PrivX does not say. Needs `users:raw`: it tells who is easiest to take over, and was only in `remoteData` before.",
+  })
+  mfaStatus!: MfaStatus | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The user's id in the directory PrivX synchronises from (`external_id`). Needs no scope: an opaque identifier for joining systems, like `id`.",
+  })
+  externalId!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the directory last synchronised this user (PrivX `RefreshTimestamp`); null for local users. Needs no scope: operational freshness.',
+  })
+  lastSyncedAt!: Date | null;
 
   /** The role-store record this user was mapped from, for the field resolvers. Not part of the schema. */
   record!: V41RoleStoreUser;

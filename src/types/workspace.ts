@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { WorkspaceStatus } from './workspace-status';
 import { WorkspaceType } from './workspace-type';
 
 @Directive('@key(fields: "id")')
@@ -18,4 +19,11 @@ export class Workspace {
 
   @Field(() => String, { nullable: true, description: 'The id of the owning organization; always null, PrivX directories belong to none.' })
   organization!: string | null;
+
+  // No scope: a directory's health is operational, and users' `rawStatus` already shows its status code.
+  @Field(() => WorkspaceStatus, { nullable: true, description: 'The health of the directory; null when PrivX gives no status code. Needs no scope: operational, not personal.' })
+  status!: WorkspaceStatus | null;
+
+  @Field(() => String, { nullable: true, description: "PrivX's explanation of the status (`status_text`), e.g. why a synchronisation failed." })
+  statusText!: string | null;
 }

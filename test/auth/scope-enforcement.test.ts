@@ -17,6 +17,8 @@ describe('@requiresScopes, read from the schema', () => {
     expect(Object.fromEntries(requiredScopes(await identitySchema()))).toEqual({
       'User.phones': [['users:pii']],
       'User.remoteData': [['users:raw']],
+      'User.mfaStatus': [['users:raw']],
+      'User.passwordSetAt': [['users:raw']],
     });
   });
 

@@ -130,6 +130,21 @@ describe('verified callers', () => {
     expect(localUserCalls(stack)).toBeGreaterThan(0); // the page has local users: the guard, not the data, saved the calls
   });
 
+  it('mfaStatus and passwordSetAt need users:raw; the other security facts and grant states need no scope', async () => {
+    const query = '{ users(first: 20) { nodes { id mfaStatus passwordSetAt externalId lastSyncedAt roleAssignments { state activeNow } workspace { status } } } }';
+    type Page = { users: { nodes: { mfaStatus: unknown; passwordSetAt: unknown; roleAssignments: unknown[] | null; workspace: { status: unknown } | null }[] } };
+    stack.resetCalls();
+    const without = await stack.query<Page, undefined>(query, undefined, bearer(await idp.sign({ scope: 'users:pii' })));
+    expect(without.data!.users.nodes.every((n) => n.mfaStatus === null && n.passwordSetAt === null)).toBe(true);
+    expect(new Set(without.errors!.map((e) => [e.path?.at(-1), e.extensions?.code].join(' ')))).toEqual(new Set(['mfaStatus FORBIDDEN', 'passwordSetAt FORBIDDEN']));
+    expect(without.data!.users.nodes.every((n) => n.roleAssignments !== null && n.workspace?.status !== undefined)).toBe(true);
+    expect(localUserCalls(stack)).toBe(0);
+
+    const withScope = await stack.query<Page, undefined>(query, undefined, bearer(await idp.sign({ scope: 'users:raw' })));
+    expect(withScope.errors).toBeUndefined();
+    expect(withScope.data!.users.nodes.some((n) => n.mfaStatus !== null && n.passwordSetAt !== null)).toBe(true);
+  });
+
   it('caches the key set, and re-reads it for a kid it does not know (key rotation)', async () => {
     const before = idp.fetches;
     await stack.query(PAGE, undefined, bearer(await idp.sign({ scope: 'users:pii' })));

@@ -132,8 +132,22 @@ const BASE_ROLES: JsonObject[] = [
   role(ROLE_IDS.admin, 'privx-admin', true, ['users-manage', 'roles-manage', 'sources-manage'], 'built-in'),
   role(ROLE_IDS.developers, 'developers', false, ['hosts-view'], 'engineering hosts'),
   role(ROLE_IDS.auditors, 'auditors', false, ['audit-view'], 'read the audit log'),
-  role(ROLE_IDS.contractors, 'contractors', false, ['hosts-view'], 'time-boxed access'),
-  { ...role(ROLE_IDS.nightShift, 'night-shift', false, ['connections-view'], 'on call at night'), updatedby: ADMIN_ID },
+  {
+    ...role(ROLE_IDS.contractors, 'contractors', false, ['hosts-view'], 'time-boxed access'),
+    // Office hours in Helsinki, from the office network (IPv4 and IPv6) only.
+    context: {
+      enabled: true, block_role: true, validity: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start_time: '08:00',
+      end_time: '17:00', timezone: 'Europe/Helsinki', ip_masks: ['10.1.0.0/16', '2001:db8:abcd::/48'],
+    },
+  },
+  {
+    ...role(ROLE_IDS.nightShift, 'night-shift', false, ['connections-view'], 'on call at night'), updatedby: ADMIN_ID,
+    // Friday and Saturday nights in New York (DST applies), each window running past midnight into the next day.
+    context: {
+      enabled: true, block_role: false, validity: ['FRI', 'SAT'], start_time: '22:00', end_time: '06:00',
+      timezone: 'America/New_York', ip_masks: [],
+    },
+  },
   role(ROLE_IDS.unused, 'unused-role', false, [], 'nobody holds it'),
   role(ROLE_IDS.breakGlass, 'break-glass', false, ['users-manage'], 'emergency access'),
 ];
@@ -416,7 +430,12 @@ export const ROLE_STORE_USERS: JsonObject[] = [
     id: U.wendy, created: '2023-01-01T00:00:00Z', updated: '2023-01-02T00:00:00Z', updated_by: ADMIN_ID, tags: [],
     principal: 'wendy@partner.example.com', given_name: 'Wendy', last_name: 'Wu', full_name: 'Wendy Wu',
     company: 'Umbrella', department: 'Security', email: 'wendy@partner.example.com', telephone: '+1 555 0177 x77',
-    locale: 'en_US', attributes: [], roles: [grant(R.employees, PERMANENT)],
+    locale: 'en_US', attributes: [], RefreshTimestamp: 1767225600,
+    // A grant that has not started yet (one validity period, in 2031).
+    roles: [
+      grant(R.employees, PERMANENT),
+      grant(R.breakGlass, { explicit: true, grant_type: 'TIME_RESTRICTED', grant_validity_periods: [{ grant_start: '2031-01-01T00:00:00Z', grant_end: '2031-02-01T00:00:00Z' }] }),
+    ],
   }),
   // A refresh_token nested in an unknown object; grant_start/grant_end win over grant_validity_periods.
   rs(S.oidc, {
@@ -452,7 +471,19 @@ export const ROLE_STORE_USERS: JsonObject[] = [
     id: U.zoe, created: '2023-04-01T00:00:00Z', updated: '2023-04-01T00:00:00Z', updated_by: ADMIN_ID,
     tags: ['vpn'], principal: 'zoe@partner.example.com', first_name: 'Zoe', last_name: 'Zimmer',
     full_name: 'Zoe Zimmer', company: 'Umbrella', department: 'Security', email: 'zoe@partner.example.com',
-    attributes: [], roles: [grant(R.employees, PERMANENT)],
+    attributes: [],
+    // Several unordered periods: ended, current (until 2098) and one to come.
+    roles: [
+      grant(R.employees, PERMANENT),
+      grant(R.auditors, {
+        explicit: true, grant_type: 'TIME_RESTRICTED',
+        grant_validity_periods: [
+          { grant_start: '2099-01-01T00:00:00Z', grant_end: '2099-02-01T00:00:00Z' },
+          { grant_start: '2025-01-01T00:00:00Z', grant_end: '2025-02-01T00:00:00Z' },
+          { grant_start: '2026-11-01T00:00:00Z', grant_end: '2098-01-01T00:00:00Z' },
+        ],
+      }),
+    ],
   }),
 ];
 

@@ -130,10 +130,9 @@ const users: ExpectedUser[] = [
     emails: work('dave@example.com'), phones: phone('+358 9 555 0000', null), ...ACTIVE, organizations: [ACME],
     groups: [ACME_ENGINEERING, TAG_ONCALL], workspace: WS_LOCAL, avatar: null, timezone: null,
     urls: [{ url: 'https://dave.example.com/', type: 'homepage' }], languages: [],
-    createdAt: '2021-06-06T06:06:06.000Z', updatedAt: '2023-06-06T06:06:06.000Z', roles: [ROLE.employees, ROLE.nightShift],
+    createdAt: '2021-06-06T06:06:06.000Z', updatedAt: '2023-06-06T06:06:06.000Z', roles: [ROLE.employees], // night-shift ended in 2025: not a role he has
     roleAssignments: [
       ra(R.employees, false, 'PERMANENT'),
-      ra(R.nightShift, true, 'TIME_RESTRICTED', '2025-06-01T15:00:00.000Z', '2025-06-02T03:00:00.000Z'),
     ],
   },
   {
@@ -176,10 +175,9 @@ const users: ExpectedUser[] = [
     ...ACTIVE, organizations: [GLOBEX], groups: [GLOBEX_SALES, tag('group:TAG::sales-emea', 'sales-emea')],
     workspace: WS_AD, avatar: null, timezone: 'Europe/London',
     urls: [{ url: 'https://crm.example.com/u/judy', type: 'crm_profile' }], languages: ['en-US'],
-    createdAt: '2022-01-01T12:00:00.000Z', updatedAt: '2025-01-15T08:30:00.000Z', roles: [ROLE.employees, ROLE.auditors],
+    createdAt: '2022-01-01T12:00:00.000Z', updatedAt: '2025-01-15T08:30:00.000Z', roles: [ROLE.employees], // auditors ended in 2025
     roleAssignments: [
       ra(R.employees, false, 'PERMANENT'),
-      ra(R.auditors, true, 'TIME_RESTRICTED', '2025-01-01T00:00:00.000Z', '2025-03-31T23:59:59.000Z'),
     ],
   },
   {
@@ -279,15 +277,15 @@ const users: ExpectedUser[] = [
     id: U.wendy, firstName: 'Wendy', lastName: 'Wu', title: null, name: 'Wendy Wu', username: 'wendy@partner.example.com',
     emails: work('wendy@partner.example.com'), phones: phone('+1 555 0177', '77'), ...DEGRADED,
     organizations: [UMBRELLA], groups: [UMBRELLA_SECURITY], workspace: WS_OIDC, ...NO_EXTRAS, languages: ['en-US'],
-    createdAt: '2023-01-01T00:00:00.000Z', updatedAt: '2023-01-02T00:00:00.000Z', roles: [ROLE.employees],
-    roleAssignments: [ra(R.employees, true, 'PERMANENT')],
+    createdAt: '2023-01-01T00:00:00.000Z', updatedAt: '2023-01-02T00:00:00.000Z', roles: [ROLE.employees, ROLE.breakGlass], // break-glass is scheduled, not expired
+    roleAssignments: [ra(R.employees, true, 'PERMANENT'), ra(R.breakGlass, true, 'TIME_RESTRICTED', '2031-01-01T00:00:00.000Z', '2031-02-01T00:00:00.000Z')],
   },
   {
     id: U.xavier, firstName: 'Xavier', lastName: 'Xu', title: null, name: 'Xavier Xu',
     username: 'xavier@partner.example.com', emails: work('xavier@partner.example.com'), phones: [], ...DEGRADED,
     organizations: [UMBRELLA], groups: [], workspace: WS_OIDC, ...NO_EXTRAS, languages: [],
-    createdAt: '2023-02-01T00:00:00.000Z', updatedAt: '2023-02-01T00:00:00.000Z', roles: [ROLE.nightShift],
-    roleAssignments: [ra(R.nightShift, true, 'TIME_RESTRICTED', '2025-02-01T00:00:00.000Z', '2025-02-28T00:00:00.000Z')],
+    createdAt: '2023-02-01T00:00:00.000Z', updatedAt: '2023-02-01T00:00:00.000Z', roles: [], // night-shift's validity period (which wins) ended in January 2026
+    roleAssignments: [],
   },
   {
     id: U.yara, firstName: 'Yara', lastName: 'Young', title: null, name: 'Yara Young', username: 'yara@partner.example.com',
@@ -301,8 +299,8 @@ const users: ExpectedUser[] = [
     id: U.zoe, firstName: 'Zoe', lastName: 'Zimmer', title: null, name: 'Zoe Zimmer', username: 'zoe@partner.example.com',
     emails: work('zoe@partner.example.com'), phones: [], ...DEGRADED, organizations: [UMBRELLA],
     groups: [UMBRELLA_SECURITY, TAG_VPN], workspace: WS_OIDC, ...NO_EXTRAS, languages: [],
-    createdAt: '2023-04-01T00:00:00.000Z', updatedAt: '2023-04-01T00:00:00.000Z', roles: [ROLE.employees],
-    roleAssignments: [ra(R.employees, true, 'PERMANENT')],
+    createdAt: '2023-04-01T00:00:00.000Z', updatedAt: '2023-04-01T00:00:00.000Z', roles: [ROLE.employees, ROLE.auditors],
+    roleAssignments: [ra(R.employees, true, 'PERMANENT'), ra(R.auditors, true, 'TIME_RESTRICTED', '2099-01-01T00:00:00.000Z', '2099-02-01T00:00:00.000Z')],
   },
 ];
 

@@ -19,6 +19,19 @@ export function localOf(data: DemoData, user: RawRoleStoreUser) {
   return data.localUsers.find((l) => l.id === user.source_user_id);
 }
 
+/**
+ * Whether a user holds a role now, by access.md's rule 1 written plainly: a TIME_RESTRICTED grant has ended when
+ * every one of its periods (validity periods, else start..end) has an end at or before now.
+ */
+export function holdsRoleNow(user: RawRoleStoreUser, roleId: string, now = Date.now()): boolean {
+  return user.roles.some((grant) => {
+    if (grant.id !== roleId) return false;
+    if (grant.grant_type !== 'TIME_RESTRICTED') return true;
+    const periods = grant.grant_validity_periods?.length ? grant.grant_validity_periods : [{ grant_start: grant.grant_start, grant_end: grant.grant_end }];
+    return !periods.every((p) => p.grant_end !== undefined && Date.parse(p.grant_end) <= now);
+  });
+}
+
 export function expectedStatus(data: DemoData, user: RawRoleStoreUser): string {
   const source = sourceOf(data, user);
   if (source?.enabled === false) return 'INACTIVE';

@@ -1,5 +1,5 @@
 import type { V41RoleAssignment } from '../../datasources/v41/models';
-import { roleFromAssignment, toRole, toRoleAssignment } from '../../src/mapping/roles';
+import { roleFromAssignment, toRole, toRoleAssignment, toRoleContext } from '../../src/mapping/roles';
 import { GrantType } from '../../src/types/grant-type';
 import { Role } from '../../src/types/role';
 import { ROLE_ID, role, roleAssignment } from './factories';
@@ -32,6 +32,7 @@ describe('toRole', () => {
       workspace: null,
       createdAt: date('2020-01-01T00:00:00Z'),
       updatedAt: date('2021-06-01T12:00:00Z'),
+      context: null,
     });
   });
 
@@ -48,7 +49,22 @@ describe('toRole', () => {
       workspace: null,
       createdAt: null,
       updatedAt: null,
+      context: null,
     });
+  });
+});
+
+describe('toRoleContext', () => {
+  const context = { enabled: true, block_role: true, validity: ['fri', 'MON', 'XYZ'], start_time: ' 22:00 ', end_time: '06:00', timezone: 'Europe/Berlin', ip_masks: ['10.0.0.0/8'] };
+  it('an enabled context, times and zone as written, weekdays in week order', () => {
+    expect(toRoleContext(context)).toEqual({
+      weekdays: ['MON', 'FRI'], startTime: '22:00', endTime: '06:00', timezone: 'Europe/Berlin', ipMasks: ['10.0.0.0/8'], blocksRole: true,
+    });
+    expect(toRole(role({ context }))).toMatchObject({ context: { weekdays: ['MON', 'FRI'] } });
+  });
+  it('none or disabled: null', () => {
+    expect(toRoleContext(undefined)).toBeNull();
+    expect(toRoleContext({ ...context, enabled: false })).toBeNull();
   });
 });
 
@@ -124,12 +140,36 @@ describe('toRoleAssignment', () => {
     ['blank grant type', { grant_type: ' ' }, false, null, null, null],
   ])('%s', (_case, fields, explicit, grantType, grantStart, grantEnd) => {
     const assignment = roleAssignment({ name: 'ops', ...fields });
-    expect(toRoleAssignment(assignment)).toEqual({
+    expect(toRoleAssignment(assignment)).toMatchObject({
       role: roleFromAssignment(assignment),
       explicit,
       grantType,
       grantStart: grantStart && date(grantStart),
       grantEnd: grantEnd && date(grantEnd),
     });
+  });
+
+  const period = (start: string | null, end: string | null) => ({ start: start && date(start), end: end && date(end) });
+  it.each<[string, Partial<V41RoleAssignment>, ReturnType<typeof period>[], number | null]>([
+    ['PERMANENT: one unbounded period', { grant_type: 'PERMANENT' }, [period(null, null)], null],
+    ['FLOATING: unbounded, with its hours', { grant_type: 'FLOATING', floating_length: 8 }, [period(null, null)], 8],
+    ['FLOATING without a length', { grant_type: 'FLOATING' }, [period(null, null)], null],
+    ['a length on another grant type is not floating', { grant_type: 'PERMANENT', floating_length: 8 }, [period(null, null)], null],
+    ['TIME_RESTRICTED: the union of its periods, in order', {
+      grant_type: 'TIME_RESTRICTED',
+      grant_validity_periods: [{ grant_start: PERIOD_START, grant_end: PERIOD_END }, { grant_start: START, grant_end: END }, { grant_start: END, grant_end: PERIOD_START }],
+    }, [period(START, PERIOD_END)], null],
+    ['TIME_RESTRICTED with an open end', { grant_type: 'TIME_RESTRICTED', grant_start: START }, [period(START, null)], null],
+  ])('periods and floatingHours: %s', (_case, fields, periods, floatingHours) => {
+    const mapped = toRoleAssignment(roleAssignment(fields));
+    expect(mapped.periods).toEqual(periods);
+    expect(mapped.floatingHours).toBe(floatingHours);
+  });
+
+  it('keeps the context the assignment carried, or says it had none', () => {
+    expect(toRoleAssignment(roleAssignment()).window).toBeUndefined();
+    expect(toRoleAssignment(roleAssignment({ context: { enabled: false, block_role: false, validity: [], ip_masks: [] } })).window).toBeNull();
+    expect(toRoleAssignment(roleAssignment({ context: { enabled: true, block_role: false, validity: ['SAT'], ip_masks: [] } })).window)
+      .toEqual({ weekdays: [6], startSecond: null, endSecond: null, timezone: 'UTC', ipMasks: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { encodeGroupId, encodeOrganizationId } from '../../src/mapping/ids';
-import { remoteData, toUser } from '../../src/mapping/users';
+import { passwordSetAt, remoteData, toUser } from '../../src/mapping/users';
 import { GroupType } from '../../src/types/group-type';
 import { User } from '../../src/types/user';
 import { USER_ID, localUser, rsUser } from './factories';
@@ -20,6 +20,9 @@ const USER_FIELDS = [
   'createdAt',
   'updatedAt',
   'urls',
+  'mfaStatus',
+  'externalId',
+  'lastSyncedAt',
 ];
 
 describe('toUser', () => {
@@ -63,9 +66,24 @@ describe('toUser', () => {
       createdAt: new Date('2020-01-01T00:00:00Z'),
       updatedAt: new Date('2021-01-01T00:00:00Z'),
       urls: [{ url: 'https://alice.example.com', type: 'homepage' }],
+      mfaStatus: null,
+      externalId: null,
+      lastSyncedAt: null,
       record: rs,
     });
   });
+
+  it.each([
+    [{ mfa_status: 'ENABLED', external_id: ' ad-42 ', refresh_timestamp: '2025-01-20T00:00:00Z' }, { mfaStatus: 'ENABLED', externalId: 'ad-42', lastSyncedAt: new Date('2025-01-20T00:00:00Z') }],
+    [{ mfa_status: 'UNINITIALIZED' }, { mfaStatus: 'UNINITIALIZED', externalId: null, lastSyncedAt: null }],
+    [{ mfa_status: 'enabled', external_id: '', refresh_timestamp: 'yesterday' }, { mfaStatus: null, externalId: null, lastSyncedAt: null }],
+  ])('security facts %j', (fields, expected) => expect(toUser(rsUser(fields))).toMatchObject(expected));
+
+  it.each([
+    [localUser({ password_created: '2024-05-06T07:08:09Z' }), new Date('2024-05-06T07:08:09Z')],
+    [localUser(), null],
+    [null, null],
+  ])('passwordSetAt %#', (local, expected) => expect(passwordSetAt(local)).toEqual(expected));
 
   it('maps an empty record to nulls and empty lists', () => {
     const rs = rsUser();
@@ -87,6 +105,9 @@ describe('toUser', () => {
       createdAt: null,
       updatedAt: null,
       urls: [],
+      mfaStatus: null,
+      externalId: null,
+      lastSyncedAt: null,
       record: rs,
     });
   });
@@ -104,9 +125,11 @@ describe('toUser', () => {
       roles: [{ id: 'r', name: 'secret-role-name' }],
       raw: { id: USER_ID, principal: 'asmith', internal_note: 'raw-only-value', mfa: { status: 'ENABLED' } },
     });
-    const { record, ...fields } = toUser(rs);
+    const { record, externalId, ...fields } = toUser(rs);
+    // The directory's id of the user is a field of its own now; the rest stays hidden.
+    expect(externalId).toBe('ext-4242');
     expect(record).toBe(rs);
-    expect(Object.keys(fields).sort()).toEqual([...USER_FIELDS].sort());
+    expect(Object.keys(fields).sort()).toEqual(USER_FIELDS.filter((f) => f !== 'externalId').sort());
     const visible = JSON.stringify(fields);
     for (const hidden of ['CN=Alice', 'EXAMPLE', 'asmith-unix', 'ext-4242', 'private comment', 'f00dfeed', 'secret-role-name', 'raw-only-value', 'ENABLED']) {
       expect(visible).not.toContain(hidden);

@@ -1,4 +1,5 @@
-import { toWorkspace } from '../../src/mapping/workspaces';
+import { toWorkspace, workspaceStatus } from '../../src/mapping/workspaces';
+import { WorkspaceStatus } from '../../src/types/workspace-status';
 import { WorkspaceType } from '../../src/types/workspace-type';
 import { SOURCE_ID, source } from './factories';
 
@@ -24,6 +25,25 @@ describe('toWorkspace', () => {
     [{ name: ' Corporate AD ', enabled: true, connection_type: 'AD' }, { name: 'Corporate AD', enabled: true, type: WorkspaceType.AD }],
     [{ name: ' ', enabled: false }, { name: null, enabled: false, type: WorkspaceType.OTHER }],
   ])('%j', (fields, expected) => {
-    expect(toWorkspace(source(fields))).toEqual({ id: SOURCE_ID, organization: null, ...expected });
+    expect(toWorkspace(source(fields))).toEqual({ id: SOURCE_ID, organization: null, status: fields.enabled ? null : 'DISABLED', statusText: null, ...expected });
+  });
+
+  it.each([
+    [true, 'OK', WorkspaceStatus.OK],
+    [true, ' ok ', WorkspaceStatus.OK],
+    [true, 'SYNC_FAILED', WorkspaceStatus.FAILED],
+    [true, 'CONNECTION_ERROR', WorkspaceStatus.FAILED],
+    [true, 'DEGRADED', WorkspaceStatus.WARNING],
+    [true, undefined, null],
+    [true, ' ', null],
+    [false, 'OK', WorkspaceStatus.DISABLED],
+    [false, 'SYNC_FAILED', WorkspaceStatus.DISABLED],
+  ])('enabled %p, status_code %p → %p', (enabled, statusCode, status) => {
+    expect(workspaceStatus({ enabled, status_code: statusCode })).toBe(status);
+  });
+
+  it('statusText as given, blank as null', () => {
+    expect(toWorkspace(source({ status_code: 'SYNC_FAILED', status_text: ' token expired ' }))).toMatchObject({ status: 'FAILED', statusText: 'token expired' });
+    expect(toWorkspace(source({ status_text: ' ' })).statusText).toBeNull();
   });
 });

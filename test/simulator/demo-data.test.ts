@@ -87,10 +87,26 @@ describe('generateDemoData', () => {
     for (const a of floating) expect(a.floating_length).toBeGreaterThan(0);
     for (const a of timed) {
       expect(a.grant_start).toMatch(RFC3339);
-      expect(a.grant_end! > a.grant_start!).toBe(true);
-      expect(a.grant_validity_periods).toEqual([{ grant_start: a.grant_start, grant_end: a.grant_end }]);
+      for (const p of a.grant_validity_periods ?? []) expect(p.grant_end > p.grant_start).toBe(true);
     }
     expect(assignments.some((a) => a.implicit && !a.explicit)).toBe(true);
+  });
+
+  it('places time-restricted grants around the given day: ended, scheduled, active, several periods, open-ended', () => {
+    const today = Date.UTC(2026, 5, 1);
+    const timed = generateDemoData({ users: 500, seed: 41, grantsAround: today }).users.flatMap((u) => u.roles).filter((a) => a.grant_type === 'TIME_RESTRICTED');
+    const periodsOf = (a: (typeof timed)[number]) => a.grant_validity_periods ?? [{ grant_start: a.grant_start!, grant_end: a.grant_end }];
+    const ended = (a: (typeof timed)[number]) => periodsOf(a).every((p) => p.grant_end !== undefined && Date.parse(p.grant_end) <= today);
+    const holding = (a: (typeof timed)[number]) =>
+      periodsOf(a).some((p) => Date.parse(p.grant_start) <= today && (p.grant_end === undefined || today < Date.parse(p.grant_end)));
+    expect(timed.some(ended)).toBe(true);
+    expect(timed.some((a) => !ended(a) && !holding(a))).toBe(true);
+    expect(timed.some((a) => holding(a) && periodsOf(a).length > 1)).toBe(true);
+    expect(timed.some((a) => a.grant_end === undefined && holding(a))).toBe(true);
+    // Every edge at least two days from that day, so a state "now" holds for the whole day.
+    for (const edge of timed.flatMap((a) => periodsOf(a).flatMap((p) => [p.grant_start, p.grant_end]))) {
+      if (edge !== undefined) expect(Math.abs(Date.parse(edge) - today)).toBeGreaterThanOrEqual(2 * 86_400_000);
+    }
   });
 
   it('joins every LOCAL user to one local record by source_user_id', () => {
