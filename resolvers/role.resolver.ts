@@ -20,7 +20,7 @@ export class RoleResolver {
 
   @Directive(UPSTREAM_SEARCH_COST)
   @Directive(PAGED_CONNECTION)
-  @FieldResolver(() => UserConnection, { nullable: true, description: 'The users holding this role.' })
+  @FieldResolver(() => UserConnection, { nullable: true, description: 'The users holding this role, leaving out those whose grant has expired.' })
   members(@Root() role: Role, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: Context): Promise<Connection<User>> {
     return roles.roleMembers(role, context, first, after);
   }

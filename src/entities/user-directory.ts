@@ -6,6 +6,7 @@ import { isExpired } from '../access';
 import { grantOf, groupKeysOf, isInGroup, isInOrganization, matchesKeywords, present, toUser, type GroupKey } from '../mapping';
 import { OrderDirection, UserOrderField, type User, type UserFilter, type UserStatus } from '../types';
 import { groupArg, organizationArg, uuidArg } from './ids';
+import { requestNow } from './request-clock';
 import { connectionOf, sliceOf, type Connection } from './paging';
 import { statusOf } from './user-relations';
 
@@ -75,7 +76,8 @@ export async function userConnection(
     return connectionOf(primed(context, page.users).map(toUser), page.offset, page.totalCount, page.hasNextPage);
   }
   const candidates = await context.lists.candidates(criteria.roleId, upstreamSearch(criteria), sort);
-  let users = primed(context, candidates.filter((user) => matchesCriteria(user, criteria)));
+  const now = requestNow(context);
+  let users = primed(context, candidates.filter((user) => matchesCriteria(user, criteria, now)));
   if (criteria.status) users = await withStatus(context, users, criteria.status);
   users.sort(compareUsers(ordering));
   const page = users.slice(slice.offset, slice.offset + slice.first).map(toUser);
@@ -146,8 +148,8 @@ function holdsRoleNow(user: V41RoleStoreUser, roleId: string, now: number): bool
   return grants.length === 0 || grants.some((a) => !isExpired(grantOf(a), now));
 }
 
-function matchesCriteria(user: V41RoleStoreUser, c: UserCriteria): boolean {
-  if (c.roleId !== undefined && !holdsRoleNow(user, c.roleId, Date.now())) return false;
+function matchesCriteria(user: V41RoleStoreUser, c: UserCriteria, now: number): boolean {
+  if (c.roleId !== undefined && !holdsRoleNow(user, c.roleId, now)) return false;
   if (c.search !== undefined && !matchesKeywords(user, c.search)) return false;
   if (c.email !== undefined && present(user.email)?.toLowerCase() !== c.email.trim().toLowerCase()) return false;
   if (c.username !== undefined && user.principal !== c.username) return false;

@@ -25,7 +25,7 @@ export class Role {
   @Field(() => [String], { description: 'The permissions the role grants.' })
   permissions!: string[];
 
-  @Field(() => Int, { nullable: true, description: 'How many users hold the role.' })
+  @Field(() => Int, { nullable: true, description: 'How many users hold the role, as PrivX counts them (holders of expired grants included).' })
   memberCount?: number | null;
 
   @Field(() => String, { nullable: true, description: `The group the role applies in. ${GLOBAL} to a group.` })
