@@ -8,8 +8,7 @@ import { resolveWorkspaceReference } from '../src/entities/workspace';
 import { Group, Organization, Role, User, Workspace } from '../src/types';
 import { GroupResolver } from './group.resolver';
 import { OrganizationResolver } from './organization.resolver';
-import { RoleAssignmentFields } from './role-assignment.resolver';
-import { RoleAssignmentQueries } from './role-assignments.resolver';
+import { RoleAssignmentResolver } from './role-assignment.resolver';
 import { RoleResolver } from './role.resolver';
 import { UserResolver } from './user.resolver';
 import { WorkspaceResolver } from './workspace.resolver';
@@ -39,4 +38,4 @@ export const ENTITIES: readonly EntityRegistration[] = [
 ];
 
 /** Resolvers of types that are not entities: grant states and the access-review query (docs/access.md). */
-export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [RoleAssignmentFields, RoleAssignmentQueries];
+export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [RoleAssignmentResolver];

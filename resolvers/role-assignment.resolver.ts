@@ -1,46 +1,53 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { grantState, nextStateChange, parseAddress } from '../src/access';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import { badUserInput } from '../src/errors';
-import { AssignmentState, RoleAssignment } from '../src/types';
-import { evaluationOf } from '../src/entities/assignment-access';
-import { requestNow } from '../src/entities/request-clock';
+import type { Connection } from '../src/entities/paging';
+import * as assignments from '../src/entities/role-assignment';
+import { AssignmentState, PageArgs, RoleAssignment, RoleAssignmentFilter, RoleAssignmentHolder, RoleAssignmentHolderConnection } from '../src/types';
+import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
-function instantArg(at: Date | null | undefined, context: Context): number {
-  return at ? at.getTime() : requestNow(context);
-}
-
-/** The state of a grant (docs/access.md): evaluated here from the records, never by an upstream call. */
+/** Grant states (docs/access.md) and the access-review query. */
 @Resolver(() => RoleAssignment)
-export class RoleAssignmentFields {
+export class RoleAssignmentResolver {
+  @Directive(UPSTREAM_SEARCH_COST)
+  @Directive(PAGED_CONNECTION)
+  @Query(() => RoleAssignmentHolderConnection, {
+    description:
+      'Role grants across the directory, by user then role: by role, by state at an instant, or ending before an instant. Reads the cached role-membership index: no upstream call beyond it.',
+  })
+  roleAssignments(
+    @Arg('filter', () => RoleAssignmentFilter, { nullable: true, description: 'Only grants matching every given condition.' })
+    filter: RoleAssignmentFilter | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<RoleAssignmentHolder>> {
+    return assignments.roleAssignmentsConnection(context, filter, first, after);
+  }
+
   @FieldResolver(() => AssignmentState, { description: 'Whether the grant is usable at `at`, by the rules of docs/access.md.' })
-  async state(
+  state(
     @Root() assignment: RoleAssignment,
     @Ctx() context: Context,
     @Arg('at', () => Date, { nullable: true, description: 'The instant; now when absent.' }) at: Date | null,
     @Arg('from', () => String, { nullable: true, description: "The caller's IP address (IPv4 or IPv6), checked against the role's IP masks." })
     from: string | null,
   ): Promise<AssignmentState> {
-    const address = from === null || from === undefined ? null : parseAddress(from);
-    if (from !== null && from !== undefined && address === null) throw badUserInput('from must be an IPv4 or IPv6 address', 'from');
-    return grantState(await evaluationOf(assignment, context), instantArg(at, context), address) as AssignmentState;
+    return assignments.assignmentState(assignment, context, at, from);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the grant is ACTIVE now (a FLOATING grant is ACTIVATABLE, not active).' })
-  async activeNow(@Root() assignment: RoleAssignment, @Ctx() context: Context): Promise<boolean> {
-    return grantState(await evaluationOf(assignment, context), requestNow(context)) === 'ACTIVE';
+  activeNow(@Root() assignment: RoleAssignment, @Ctx() context: Context): Promise<boolean> {
+    return assignments.assignmentActiveNow(assignment, context);
   }
 
   @FieldResolver(() => Date, {
     nullable: true,
     description: 'The first instant after `at` at which `state` (without `from`) changes: a period or context window edge; null when it never does.',
   })
-  async nextChangeAt(
+  nextChangeAt(
     @Root() assignment: RoleAssignment,
     @Ctx() context: Context,
     @Arg('at', () => Date, { nullable: true, description: 'The instant to look from; now when absent.' }) at: Date | null,
   ): Promise<Date | null> {
-    const next = nextStateChange(await evaluationOf(assignment, context), instantArg(at, context));
-    return next === null ? null : new Date(next);
+    return assignments.assignmentNextChangeAt(assignment, context, at);
   }
 }

@@ -1,13 +1,8 @@
 import 'reflect-metadata';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parse } from 'graphql';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { startSubgraph } from '../../src/server';
 import { createUpstream } from '../../src/upstream';
-import { sdlResolvers } from './resolvers';
+import { sdlBaselineSchema } from './schema';
 
 /**
  * The benchmark's SDL-first baseline: schema/schema.graphql as it is, hand-written resolvers, served by the same
@@ -17,8 +12,7 @@ import { sdlResolvers } from './resolvers';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.upstream) throw new Error('V41_BASE_URL is required');
-  const sdl = readFileSync(resolve(__dirname, '../../../schema/schema.graphql'), 'utf8');
-  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: sdlResolvers as unknown as GraphQLResolverMap<unknown> });
+  const schema = sdlBaselineSchema();
   const subgraph = await startSubgraph({
     upstream: createUpstream({ ...config.upstream, timeoutMs: config.upstreamTimeoutMs }, config),
     port: config.port,

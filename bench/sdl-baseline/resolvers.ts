@@ -6,10 +6,11 @@ import type { Context } from '../../src/context';
 import * as groups from '../../src/entities/group';
 import * as organizations from '../../src/entities/organization';
 import * as roles from '../../src/entities/role';
+import * as assignments from '../../src/entities/role-assignment';
 import * as users from '../../src/entities/user';
 import { criteriaOf, userConnection, type UserOrdering } from '../../src/entities/user-directory';
 import * as workspaces from '../../src/entities/workspace';
-import type { Group, Organization, Role, User, Workspace } from '../../src/types';
+import type { Group, Organization, Role, RoleAssignment, RoleAssignmentFilter, User, Workspace } from '../../src/types';
 
 /**
  * The identity schema's resolvers written by hand, SDL-first: they call the same per-entity functions
@@ -41,6 +42,8 @@ export const sdlResolvers = {
     roles: (_: unknown, args: Page, ctx: Context) => roles.rolesConnection(ctx, args.first, args.after),
     workspace: (_: unknown, { id }: Id, ctx: Context) => workspaces.workspaceById(ctx, id),
     workspaces: (_: unknown, __: unknown, ctx: Context) => workspaces.allWorkspaces(ctx),
+    roleAssignments: (_: unknown, args: Page & { filter?: RoleAssignmentFilter | null }, ctx: Context) =>
+      assignments.roleAssignmentsConnection(ctx, args.filter, args.first, args.after),
   },
   User: {
     __resolveReference: referenceOf('User'),
@@ -48,9 +51,16 @@ export const sdlResolvers = {
     status: (user: User, _: unknown, ctx: Context) => users.userStatusOf(user, ctx),
     rawStatus: (user: User, _: unknown, ctx: Context) => users.rawStatusOf(user, ctx),
     roles: (user: User, _: unknown, ctx: Context, info: GraphQLResolveInfo) => users.rolesOfUser(user, ctx, selectedFields(info)),
-    roleAssignments: (user: User, _: unknown, ctx: Context, info: GraphQLResolveInfo) => users.roleAssignmentsOfUser(user, ctx, selectedFields(info, ['role'])),
+    roleAssignments: (user: User, args: { includeExpired?: boolean | null }, ctx: Context, info: GraphQLResolveInfo) =>
+      users.roleAssignmentsOfUser(user, ctx, selectedFields(info, ['role']), args.includeExpired === true),
+    passwordSetAt: (user: User, _: unknown, ctx: Context) => users.passwordSetAtOf(user, ctx),
     workspace: (user: User, _: unknown, ctx: Context) => users.workspaceOfUser(user, ctx),
     remoteData: (user: User, _: unknown, ctx: Context) => users.remoteDataOfUser(user, ctx),
+  },
+  RoleAssignment: {
+    state: (assignment: RoleAssignment, args: { at?: Date | null; from?: string | null }, ctx: Context) => assignments.assignmentState(assignment, ctx, args.at, args.from),
+    activeNow: (assignment: RoleAssignment, _: unknown, ctx: Context) => assignments.assignmentActiveNow(assignment, ctx),
+    nextChangeAt: (assignment: RoleAssignment, args: { at?: Date | null }, ctx: Context) => assignments.assignmentNextChangeAt(assignment, ctx, args.at),
   },
   Role: { __resolveReference: referenceOf('Role'), members: (role: Role, args: Page, ctx: Context) => roles.roleMembers(role, ctx, args.first, args.after) },
   Group: { __resolveReference: referenceOf('Group'), members: (group: Group, args: Page, ctx: Context) => groups.groupMembers(group, ctx, args.first, args.after) },
