@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { V41Connection } from '../datasources/v41/token-manager';
 import type { AccessConfig } from './auth/caller';
 import type { CorsOrigins } from './cors-policy';
+import { LOG_LEVELS, type LogLevel } from './observability/logger';
 
 /**
  * Configuration from the environment, validated once at start. A bad value stops the process with a
@@ -74,6 +75,12 @@ const envSchema = z.object({
   AUTH_DISABLED: boolean.default(false),
   ROUTER_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
   CORS_ORIGINS: origins,
+  // Operability (logs, metrics, traces): see the README's "Observability" section.
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()).default('info'),
+  LOG_PRETTY: boolean,
+  METRICS_PORT: integer(0, 65535),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4318' }).optional()),
+  OTEL_SERVICE_NAME: z.preprocess(emptyAsUndefined, z.string().optional()).default('privx-identity-subgraph'),
 });
 
 export type UpstreamConfig = V41Connection;
@@ -92,6 +99,12 @@ export interface AppConfig {
   /** Verified callers (JWT) and/or the router gate; empty: no access control. */
   access: AccessConfig;
   corsOrigins: CorsOrigins;
+  logLevel: LogLevel;
+  /** Human-readable log lines: by default only in development on a terminal. */
+  logPretty: boolean;
+  /** `/metrics` on this port instead of `PORT`. */
+  metricsPort: number | undefined;
+  tracing: { otlpEndpoint: string | undefined; serviceName: string };
 }
 
 export class ConfigError extends Error {
@@ -103,7 +116,7 @@ export class ConfigError extends Error {
 
 const CREDENTIAL_VARIABLES = ['V41_OAUTH_CLIENT_SECRET', 'V41_API_CLIENT_ID', 'V41_API_CLIENT_SECRET'] as const;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Boolean(process.stdout.isTTY)): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     // Values are left out of the message on purpose: a mistyped secret must not reach a log.
@@ -136,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...(e.ROUTER_SECRET ? { routerSecret: e.ROUTER_SECRET } : {}),
     },
     corsOrigins: e.CORS_ORIGINS ?? (production ? [] : '*'),
+    logLevel: e.LOG_LEVEL,
+    logPretty: e.LOG_PRETTY ?? (e.NODE_ENV === 'development' && terminal),
+    metricsPort: e.METRICS_PORT,
+    tracing: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
   };
 }
 

@@ -8,7 +8,7 @@ export function badUserInput(message: string, argument?: string): GraphQLError {
 }
 
 /** Codes a client can act on: retry later, fix the deployment, or report. */
-function upstreamCode(error: V41Error): string {
+export function upstreamCode(error: V41Error): string {
   if (error instanceof V41UnavailableError) return 'UPSTREAM_UNAVAILABLE';
   if (error instanceof V41AuthError) return 'UPSTREAM_UNAUTHORIZED';
   if (error instanceof V41NotFoundError) return 'UPSTREAM_NOT_FOUND';

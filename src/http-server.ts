@@ -6,10 +6,13 @@ import type { Caller } from './auth/caller';
 import { Unauthenticated, type RequestGuard } from './auth/request-guard';
 import type { Context } from './context';
 import { corsPolicy, type CorsOrigins } from './cors-policy';
+import { serveExplorer } from './explorer/routes';
+import { observeRequest, type Metrics, type Observability } from './observability';
 import { securityHeaders } from './security-headers';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
+export const METRICS_PATH = '/metrics';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
@@ -24,12 +27,29 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-/** Who may call, and how the HTTP layer guards it. */
+/** `GET /metrics` in Prometheus text format; anything else on a metrics-only port is a 404. */
+export async function serveMetrics(metrics: Metrics, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0];
+  if (path !== METRICS_PATH || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    sendJson(res, 404, { error: `Not found. Metrics are served at ${METRICS_PATH}.` });
+    return;
+  }
+  const { contentType, body } = await metrics.render();
+  res.writeHead(200, { 'content-type': contentType });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Who may call, how the HTTP layer guards it, and what it serves besides GraphQL. */
 export interface RouteOptions {
   /** Runs on the headers of every GraphQL request before its body is read; refusals become 401. */
   guard: RequestGuard;
   corsOrigins: CorsOrigins;
   production: boolean;
+  observability: Observability;
+  /** Serve `/metrics` here too (no `METRICS_PORT`). */
+  metricsRoute: boolean;
+  /** Serve the offline GraphiQL explorer at `/explorer` (development). */
+  explorer: boolean;
 }
 
 interface Handlers {
@@ -39,12 +59,14 @@ interface Handlers {
 }
 
 /**
- * The `node:http` routes: `GET /health`, and Apollo at `/graphql`. Apollo's standalone server answers on
- * every path and has no health route; this keeps the surface to exactly what we serve.
+ * The `node:http` routes: `GET /health`, `GET /metrics` unless it has a port of its own, the offline
+ * explorer in development, and Apollo at `/graphql`. Apollo's standalone server answers on every path and
+ * has no health route; this keeps the surface to exactly what we serve.
  */
 export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: Caller) => Promise<Context>, options: RouteOptions): RequestListener {
   const securityHeadersOn = securityHeaders(options.production);
   const handlers: Handlers = { guard: options.guard, cors: corsPolicy(options.corsOrigins), context };
+  const { observability, metricsRoute, explorer } = options;
   return (req, res) => {
     securityHeadersOn(req, res, () => undefined); // sets headers only, synchronously: every answer below carries them
     const path = (req.url ?? '/').split('?')[0];
@@ -52,11 +74,16 @@ export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: 
       sendJson(res, 200, { status: 'ok' });
       return;
     }
+    if (metricsRoute && path === METRICS_PATH) {
+      serveMetrics(observability.metrics, req, res).catch(() => res.headersSent || sendJson(res, 500, { error: 'metrics unavailable' }));
+      return;
+    }
+    if (explorer && serveExplorer(GRAPHQL_PATH, req, res)) return;
     if (path !== GRAPHQL_PATH) {
       sendJson(res, 404, { error: `Not found. GraphQL is served at ${GRAPHQL_PATH}.` });
       return;
     }
-    handleGraphQL(apollo, handlers, req, res).catch((error: { status?: number; type?: string }) => {
+    observeRequest(observability, req, res, () => handleGraphQL(apollo, handlers, req, res)).catch((error: { status?: number; type?: string }) => {
       if (error instanceof Unauthenticated) {
         const challenge: Record<string, string> = error.challenge ? { 'www-authenticate': error.challenge } : {};
         sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, challenge);

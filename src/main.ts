@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { SimulatorEnvError, simulatorOptionsFromEnv } from '../datasources/simulator/main';
 import { startSimulator } from '../datasources/simulator/server';
 import { ConfigError, loadConfig, type AppConfig, type UpstreamConfig } from './config';
+import { createLogger, type Logger } from './observability';
+import { startTracingSdk } from './observability/otel-sdk';
 import { startSubgraph } from './server';
 import { createUpstream } from './upstream';
 
@@ -10,11 +12,11 @@ interface Closable {
 }
 
 /** The configured PrivX, or an embedded simulator on an ephemeral loopback port when none is configured. */
-async function resolveUpstream(config: AppConfig): Promise<{ connection: UpstreamConfig; simulator?: Closable }> {
+async function resolveUpstream(config: AppConfig, logger: Logger): Promise<{ connection: UpstreamConfig; simulator?: Closable }> {
   if (config.upstream) return { connection: { ...config.upstream, timeoutMs: config.upstreamTimeoutMs } };
   // The SIM_* knobs shape the demo data; the port is always ephemeral, as nothing else needs to find it.
   const simulator = await startSimulator({ ...simulatorOptionsFromEnv(process.env), port: 0, host: '127.0.0.1' });
-  console.log(`No V41_BASE_URL set: started the embedded v41 simulator at ${simulator.url} (${simulator.data.users.length} demo users).`);
+  logger.info({ simulatorUrl: simulator.url, demoUsers: simulator.data.users.length }, 'No V41_BASE_URL set: started the embedded v41 simulator');
   return {
     simulator,
     connection: {
@@ -30,7 +32,9 @@ async function resolveUpstream(config: AppConfig): Promise<{ connection: Upstrea
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { connection, simulator } = await resolveUpstream(config);
+  const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
+  const stopTracing = startTracingSdk(config.tracing);
+  const { connection, simulator } = await resolveUpstream(config, logger);
   const subgraph = await startSubgraph({
     upstream: createUpstream(connection, config),
     port: config.port,
@@ -38,13 +42,18 @@ async function main(): Promise<void> {
     production: config.production,
     access: config.access,
     corsOrigins: config.corsOrigins,
+    logger,
+    metricsPort: config.metricsPort,
   });
-  console.log(`Identity subgraph ready at ${subgraph.graphqlUrl} (health: ${subgraph.url}/health)`);
-  console.log(describeAccess(config));
+  logger.info(
+    { graphql: subgraph.graphqlUrl, health: `${subgraph.url}/health`, metrics: subgraph.metricsUrl, tracing: config.tracing.otlpEndpoint ?? 'off' },
+    `Identity subgraph ready at ${subgraph.graphqlUrl}`,
+  );
+  logger.info(describeAccess(config));
 
   const shutdown = (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    Promise.all([subgraph.close(), simulator?.close()]).then(
+    logger.info(`${signal}: shutting down`);
+    Promise.all([subgraph.close(), simulator?.close(), stopTracing?.()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import type { Upstream } from '../datasources/upstream';
@@ -13,7 +13,9 @@ import { enforceRequiredScopes } from './auth/scope-enforcement';
 import { createContext, type Context } from './context';
 import type { CorsOrigins } from './cors-policy';
 import { createErrorFormatter } from './errors';
-import { GRAPHQL_PATH, subgraphRoutes } from './http-server';
+import { withOfflineExplorerLink } from './explorer/landing-page';
+import { GRAPHQL_PATH, serveMetrics, subgraphRoutes } from './http-server';
+import { Metrics, operationPlugin, silentLogger, type Logger } from './observability';
 import { identitySchema } from './schema/identity-schema';
 
 export interface SubgraphOptions {
@@ -27,12 +29,19 @@ export interface SubgraphOptions {
   access?: AccessConfig;
   /** Default: `*` in development, none in production. */
   corsOrigins?: CorsOrigins;
+  /** Silent unless given: tests and tools start subgraphs without wanting their logs. */
+  logger?: Logger;
+  /** `/metrics` on a port of its own (0: ephemeral) instead of the GraphQL port. */
+  metricsPort?: number;
 }
 
 export interface RunningSubgraph {
   /** Base URL, e.g. http://127.0.0.1:4001 */
   url: string;
   graphqlUrl: string;
+  /** Where Prometheus scrapes. */
+  metricsUrl: string;
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -51,11 +60,20 @@ const noStore: ApolloServerPlugin<Context> = {
   },
 };
 
-/** Starts the subgraph over a ready upstream: GraphQL at `/graphql`, health at `/health`. */
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** Starts the subgraph over a ready upstream: GraphQL at `/graphql`, health at `/health`, `/metrics`. */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
-  const { upstream, port, host = '127.0.0.1', production, schema: given, access = {} } = options;
+  const { upstream, port, host = '127.0.0.1', production, schema: given, access = {}, logger = silentLogger, metricsPort } = options;
   const schema = enforceRequiredScopes(given ?? (await identitySchema()));
   const server = createServer();
+  const metrics = new Metrics();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createErrorFormatter(production),
@@ -63,14 +81,19 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     // Production tells an unknown caller nothing about the schema: no introspection, no "Did you mean …?".
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
+    // main.ts owns the signals: Apollo's own handler re-raised SIGTERM before the last spans were flushed.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginCacheControlDisabled(),
       noStore,
+      operationPlugin<Context>(logger),
       // Routers ask subgraphs for traces (ftv1); error texts stay out of them, as they may name upstream details.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
-      // Sandbox on the same URL in development; no page at all in production.
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // Sandbox on the same URL in development (linking /explorer when it cannot load); no page at all in production.
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : withOfflineExplorerLink<Context>(ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })),
     ],
   });
   await apollo.start();
@@ -78,20 +101,24 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     guard: createRequestGuard(access),
     corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
     production,
+    observability: { logger, metrics },
+    metricsRoute: metricsPort === undefined,
+    explorer: !production,
   });
   server.on('request', routes);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  const url = `http://${shownHost}:${address.port}`;
+  const url = `http://${shownHost}:${await listen(server, port, host)}`;
+  const metricsServer = metricsPort === undefined ? undefined : createServer((req, res) => void serveMetrics(metrics, req, res).catch(() => res.destroy()));
+  const metricsBase = metricsServer ? `http://${shownHost}:${await listen(metricsServer, metricsPort ?? 0, host)}` : url;
   return {
     url,
     graphqlUrl: `${url}${GRAPHQL_PATH}`,
+    metricsUrl: `${metricsBase}/metrics`,
+    metrics,
     close: async () => {
       await apollo.stop(); // drains and closes the HTTP server
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+      metrics.close();
     },
   };
 }

@@ -26,7 +26,7 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 
 describe('loadConfig', () => {
   it('defaults to the embedded simulator on port 4001 of this machine only, with a 30 s cache, open to any origin', () => {
-    expect(loadConfig({})).toEqual({
+    expect(loadConfig({}, false)).toEqual({
       port: 4001,
       host: '127.0.0.1',
       production: false,
@@ -37,7 +37,23 @@ describe('loadConfig', () => {
       dataloadersEnabled: true,
       access: {},
       corsOrigins: '*',
+      logLevel: 'info',
+      logPretty: false,
+      metricsPort: undefined,
+      tracing: { otlpEndpoint: undefined, serviceName: 'privx-identity-subgraph' },
     });
+  });
+
+  it('logs pretty only in development on a terminal, unless LOG_PRETTY says otherwise', () => {
+    expect(loadConfig({}, true).logPretty).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }, true).logPretty).toBe(false);
+    expect(loadConfig({ LOG_PRETTY: 'false' }, true).logPretty).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', LOG_PRETTY: 'true' }, false).logPretty).toBe(true);
+  });
+
+  it('reads the operability settings', () => {
+    const config = loadConfig({ LOG_LEVEL: 'debug', METRICS_PORT: '9464', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_SERVICE_NAME: 'identity' });
+    expect(config).toMatchObject({ logLevel: 'debug', metricsPort: 9464, tracing: { otlpEndpoint: 'http://127.0.0.1:4318', serviceName: 'identity' } });
   });
 
   it('reads a real PrivX from the environment', () => {
@@ -93,6 +109,10 @@ describe('loadConfig', () => {
     [{ V41_BASE_URL: 'ftp://privx.example.com' }, 'V41_BASE_URL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ DATALOADERS_ENABLED: 'maybe' }, 'DATALOADERS_ENABLED'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ LOG_PRETTY: 'yes' }, 'LOG_PRETTY'],
+    [{ METRICS_PORT: '99999' }, 'METRICS_PORT'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
     [{ V41_BASE_URL: 'https://privx.example.com' }, 'V41_API_CLIENT_SECRET'],
     [{ ...REAL, V41_BASE_URL: 'https://admin:pw@privx.example.com' }, 'V41_BASE_URL'],
     [{ ...REAL, V41_SIMULATOR: 'true' }, 'V41_SIMULATOR'],

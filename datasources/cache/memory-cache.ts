@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { reportCache } from '../telemetry';
 import { NoCache, type SharedCache } from './shared-cache';
 
 export interface MemoryCacheOptions {
@@ -35,13 +36,21 @@ export class MemoryCache implements SharedCache {
       ttlAutopurge: false,
       // Read the clock on every access rather than a value refreshed by a timer: exact expiry, no timers.
       ttlResolution: 0,
+      disposeAfter: (_value, key, reason) => {
+        if (reason === 'evict') reportCache(key, 'eviction');
+      },
     });
   }
 
   getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.lru.get(key);
-    if (hit !== undefined) return Promise.resolve(hit as T);
+    if (hit !== undefined) {
+      reportCache(key, 'hit');
+      return Promise.resolve(hit as T);
+    }
     let pending = this.loading.get(key) as Promise<T> | undefined;
+    // Joining a load in flight costs no upstream call: a hit for whoever joins.
+    reportCache(key, pending ? 'hit' : 'miss');
     if (!pending) {
       pending = load()
         .then((value) => {

@@ -1,3 +1,4 @@
+import { reportRetry, reportUpstreamCall } from '../telemetry';
 import { errorFromResponse, V41Error, V41ErrorBody, V41UnavailableError } from './errors';
 import { parseWithoutSecrets } from './secrets';
 import { TokenManager, type V41Connection } from './token-manager';
@@ -30,17 +31,19 @@ export class V41Http {
     const operation = `${method} ${path}`;
     const url = this.url(path, options.query);
     let token = await this.tokens.accessToken();
-    let response = await this.send(method, url, token, options.body, operation);
+    let response = await this.send(method, path, url, token, options.body, operation);
     if (response.status === 401) {
       await response.body?.cancel();
       token = await this.tokens.renewAfterRejection(token);
-      response = await this.send(method, url, token, options.body, operation);
+      reportRetry(method, path, 'token-renewal');
+      response = await this.send(method, path, url, token, options.body, operation);
     }
     const retryAfterMs = this.retryAfterMs(response);
     if (retryAfterMs !== undefined) {
       await response.body?.cancel();
       await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
-      response = await this.send(method, url, token, options.body, operation);
+      reportRetry(method, path, 'retry-after');
+      response = await this.send(method, path, url, token, options.body, operation);
     }
     const text = await this.readText(response, operation);
     if (!response.ok) throw errorFromResponse(operation, response.status, this.errorBody(text));
@@ -60,18 +63,18 @@ export class V41Http {
     return `${this.options.baseUrl}${path}${search ? `?${search}` : ''}`;
   }
 
-  private async send(method: string, url: string, token: string, body: unknown, operation: string): Promise<Response> {
+  private async send(method: string, path: string, url: string, token: string, body: unknown, operation: string): Promise<Response> {
+    const headers = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
     try {
-      return await fetch(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
+      return await reportUpstreamCall(method, path, headers, (traced) =>
+        fetch(url, {
+          method,
+          // The token is added after reporting, so no subscriber ever sees it.
+          headers: { ...traced, authorization: `Bearer ${token}` },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+        }),
+      );
     } catch (error) {
       const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${this.options.timeoutMs} ms` : (error as Error).message;
       throw new V41UnavailableError(`PrivX ${operation} failed: ${reason}`, undefined, undefined, operation);

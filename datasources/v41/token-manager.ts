@@ -1,3 +1,4 @@
+import { reportUpstreamCall } from '../telemetry';
 import { V41AuthError, V41UnavailableError } from './errors';
 
 /** Where PrivX is and who we are to it: an OAuth client and the API client whose token we use. */
@@ -83,16 +84,16 @@ export class TokenManager {
     this.requests += 1;
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${TOKEN_PATH}`, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${basic}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: new URLSearchParams(form).toString(),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+      response = await reportUpstreamCall('POST', TOKEN_PATH, headers, (traced) =>
+        fetch(`${baseUrl}${TOKEN_PATH}`, {
+          method: 'POST',
+          // Credentials are added after reporting, so no subscriber ever sees them.
+          headers: { ...traced, authorization: `Basic ${basic}` },
+          body: new URLSearchParams(form).toString(),
+          signal: AbortSignal.timeout(timeoutMs),
+        }),
+      );
     } catch (error) {
       throw new V41UnavailableError(`PrivX token request failed: ${(error as Error).message}`, undefined, undefined, 'token');
     }

@@ -4,6 +4,7 @@ import type { UpstreamConfig } from '../../src/config';
 import type { Upstream } from '../../datasources/upstream';
 import type { CorsOrigins } from '../../src/cors-policy';
 import { startSubgraph, type RunningSubgraph } from '../../src/server';
+import type { Logger } from '../../src/observability';
 import { createUpstream } from '../../src/upstream';
 import { postGraphQL, type GraphQLResponse } from '../../examples/supergraph/graphql-http';
 
@@ -13,6 +14,8 @@ export interface SubgraphOptions {
   production?: boolean;
   access?: AccessConfig;
   corsOrigins?: CorsOrigins;
+  logger?: Logger;
+  metricsPort?: number;
 }
 
 export interface SubgraphStack {
@@ -39,6 +42,8 @@ export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeou
     production: options.production ?? false,
     access: options.access,
     corsOrigins: options.corsOrigins,
+    logger: options.logger,
+    metricsPort: options.metricsPort,
   });
   return {
     subgraph,

@@ -1,0 +1,44 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import { CENSOR, REDACT_PATHS, scrubText, scrubValue } from './redaction';
+
+export type { Logger } from 'pino';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Human-readable lines instead of JSON: for a developer's terminal, never for a log pipeline. */
+  pretty?: boolean;
+  /** Where lines go; standard output unless given (tests pass a stream to read them back). */
+  destination?: DestinationStream;
+}
+
+/**
+ * The process logger: one JSON object per line, secrets redacted by key (`redact`) and scrubbed from every
+ * string (messages, error texts, URLs), so a careless call site cannot leak one.
+ */
+export function createLogger({ level, pretty: human = false, destination }: LoggerOptions): Logger {
+  const stream = destination ?? (human ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : undefined);
+  const options: pino.LoggerOptions = {
+    level,
+    base: { service: 'privx-identity-subgraph' },
+    redact: { paths: REDACT_PATHS, censor: CENSOR },
+    serializers: { err: pino.stdSerializers.err },
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (record) => scrubValue(record) as Record<string, unknown>,
+    },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  return stream ? pino(options, stream) : pino(options);
+}
+
+/** For tests and tools that start a subgraph without wanting its logs. */
+export const silentLogger: Logger = pino({ level: 'silent' });
