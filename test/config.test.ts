@@ -46,9 +46,10 @@ describe('loadConfig', () => {
 
   it('logs pretty only in development on a terminal, unless LOG_PRETTY says otherwise', () => {
     expect(loadConfig({}, true).logPretty).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production' }, true).logPretty).toBe(false);
+    const production = { NODE_ENV: 'production', V41_SIMULATOR: 'true', AUTH_DISABLED: 'true' };
+    expect(loadConfig(production, true).logPretty).toBe(false);
     expect(loadConfig({ LOG_PRETTY: 'false' }, true).logPretty).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', LOG_PRETTY: 'true' }, false).logPretty).toBe(true);
+    expect(loadConfig({ ...production, LOG_PRETTY: 'true' }, false).logPretty).toBe(true);
   });
 
   it('reads the operability settings', () => {

@@ -34,7 +34,7 @@ describe('start-up', () => {
         child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
         child.once('exit', (code) => fail(new Error(`exited with ${code}: ${output}`)));
       });
-      const url = /ready at (\S+)/.exec(output)![1]!;
+      const url = /ready at ([^\s"]+)/.exec(output)![1]!; // in a JSON log line: the URL ends at the quote
       expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).status).toBe(401);
       expect(output).toContain('Access: only requests carrying the router-authorization secret.');
       expect(output).not.toContain(secret);

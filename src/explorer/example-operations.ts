@@ -28,7 +28,7 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
         name
         title
         status
-        phones { number extension }          # needs the users:pii scope at a router
+        phones { number extension }          # needs the users:pii scope (see Security)
         roleAssignments { role { name description } explicit grantType grantEnd }
       }
     }

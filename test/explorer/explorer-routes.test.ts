@@ -10,7 +10,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('the explorer examples', () => {
   it.each(EXAMPLE_OPERATIONS.map((op) => [op.title, op]))('%s is in the README and valid against the schema', (_title, op) => {
-    expect(squash(README)).toContain(squash(op.query));
+    expect(squash(README).includes(squash(op.query))).toBe(true); // the README shows this operation verbatim
     const schema = buildSchema(SDL, { assumeValidSDL: true });
     expect(validate(schema, parse(op.query))).toEqual([]);
   });

@@ -1,4 +1,6 @@
 import { trace } from '@opentelemetry/api';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { upstreamCallEnd, type UpstreamCallMessage } from '../../datasources/telemetry';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { UsersDocument, WorkspacesDocument } from '../generated/graphql';
@@ -49,6 +51,24 @@ describe('OpenTelemetry spans (in-memory exporter)', () => {
     expect(roles!.status.code).toBe(2);
     const search = upstream.find((s) => s.name === 'PrivX POST /role-store/api/v1/users/search');
     expect(search!.attributes['http.response.status_code']).toBe(200);
+  });
+
+  it('each PrivX call carries its own span in traceparent, never the caller credentials in what subscribers see', async () => {
+    const sent: Record<string, string>[] = [];
+    const listener = (message: unknown) => sent.push((message as UpstreamCallMessage).headers);
+    subscribe(upstreamCallEnd.name as string, listener);
+    try {
+      await stack.query(WorkspacesDocument, {});
+    } finally {
+      unsubscribe(upstreamCallEnd.name as string, listener);
+    }
+    const spans = exporter.getFinishedSpans().filter((s) => s.name.startsWith('PrivX '));
+    expect(sent.length).toBeGreaterThan(0);
+    for (const headers of sent) {
+      const [, traceId, spanId] = headers.traceparent!.split('-');
+      expect(spans.some((s) => s.spanContext().traceId === traceId && s.spanContext().spanId === spanId)).toBe(true);
+      expect(headers.authorization).toBeUndefined();
+    }
   });
 
   it('without traceparent the operation span is a root; each request gets its own trace', async () => {
