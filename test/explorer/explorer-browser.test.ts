@@ -10,12 +10,13 @@ run('the explorer in headless Chromium, offline', () => {
   let browser: Browser;
   beforeAll(async () => {
     stack = await startStack();
+  });
+  afterAll(() => stack?.close());
+  // A fresh profile per test: GraphiQL keeps its tabs in the profile's storage, which would leak between tests.
+  beforeEach(async () => {
     browser = await launchOfflineChromium();
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterEach(() => browser?.close());
 
   it('GET /graphql: Sandbox cannot load, the page says so and links the offline explorer', async () => {
     const page = await browser.context.newPage();
@@ -30,7 +31,6 @@ run('the explorer in headless Chromium, offline', () => {
   }, 60_000);
 
   it('/explorer renders GraphiQL from local files with the example tabs and runs the first example', async () => {
-    browser.offLoopback.length = 0;
     const page = await browser.context.newPage();
     const consoleErrors: string[] = [];
     page.on('pageerror', (error) => consoleErrors.push(error.message));
