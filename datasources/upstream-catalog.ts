@@ -71,7 +71,7 @@ export class UpstreamCatalog {
     });
   }
 
-  peekLocalUsers(): Map<string, V41LocalUser> | undefined {
+  peekLocalUsers(): Promise<Map<string, V41LocalUser> | undefined> {
     return this.cache.peek('local-users');
   }
 
@@ -89,8 +89,8 @@ export class UpstreamCatalog {
     return boxed.value;
   }
 
-  peekUserRoles(userId: string): V41RoleAssignment[] | null | undefined {
-    return this.cache.peek<Boxed<V41RoleAssignment[] | null>>(`user-roles:${userId}`)?.value;
+  async peekUserRoles(userId: string): Promise<V41RoleAssignment[] | null | undefined> {
+    return (await this.cache.peek<Boxed<V41RoleAssignment[] | null>>(`user-roles:${userId}`))?.value;
   }
 
   /** A user's roles as `GET /users/{id}` returned them: as good as a roles call, so keep them. */
@@ -103,7 +103,7 @@ export class UpstreamCatalog {
     return this.cache.getOrLoad('directory-facets', compute);
   }
 
-  peekMembershipIndex(): RoleMembershipIndex | undefined {
+  peekMembershipIndex(): Promise<RoleMembershipIndex | undefined> {
     return this.cache.peek('role-membership');
   }
 

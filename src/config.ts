@@ -68,6 +68,14 @@ const envSchema = z.object({
   V41_TIMEOUT_MS: integer(1, 600_000).default(10_000),
   CACHE_TTL_SECONDS: integer(0, 86_400).default(30),
   CACHE_MAX_ENTRIES: integer(1, 10_000_000).default(10_000),
+  CACHE_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://redis.internal:6379' }).optional(),
+  ),
+  CACHE_STALE_SECONDS: integer(0, 86_400).default(60),
+  CACHE_LOCK_MS: integer(100, 600_000).default(10_000),
+  CACHE_TIMEOUT_MS: integer(10, 60_000).default(500),
+  CACHE_KEY_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[\w.-]+$/, { error: 'must be letters, digits, _ . -' }).optional()).default('privx-identity'),
   DATALOADERS_ENABLED: boolean.default(true),
   AUTH_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a JSON Web Key Set' }).optional()),
   AUTH_ISSUER: text,
@@ -94,6 +102,8 @@ export interface AppConfig {
   upstreamTimeoutMs: number;
   cacheTtlSeconds: number;
   cacheMaxEntries: number;
+  /** Set: the cache is shared with the other replicas through this Redis (see README, Production). */
+  sharedCache: SharedCacheConfig | undefined;
   /** Off only to measure the naive cost (benchmarks, README table): one upstream call per user and relation. */
   dataloadersEnabled: boolean;
   /** Verified callers (JWT) and/or the router gate; empty: no access control. */
@@ -105,6 +115,14 @@ export interface AppConfig {
   /** `/metrics` on this port instead of `PORT`. */
   metricsPort: number | undefined;
   tracing: { otlpEndpoint: string | undefined; serviceName: string };
+}
+
+export interface SharedCacheConfig {
+  url: string;
+  staleSeconds: number;
+  lockMs: number;
+  timeoutMs: number;
+  keyPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +161,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
     upstreamTimeoutMs: e.V41_TIMEOUT_MS,
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
     cacheMaxEntries: e.CACHE_MAX_ENTRIES,
+    sharedCache: e.CACHE_URL
+      ? { url: e.CACHE_URL, staleSeconds: e.CACHE_STALE_SECONDS, lockMs: e.CACHE_LOCK_MS, timeoutMs: e.CACHE_TIMEOUT_MS, keyPrefix: e.CACHE_KEY_PREFIX }
+      : undefined,
     dataloadersEnabled: e.DATALOADERS_ENABLED,
     access: {
       ...(e.AUTH_JWKS_URL ? { jwt: { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER ?? '', audience: e.AUTH_AUDIENCE ?? '' } } : {}),

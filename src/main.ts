@@ -35,8 +35,10 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
   const stopTracing = startTracingSdk(config.tracing);
   const { connection, simulator } = await resolveUpstream(config, logger);
+  // Redis down or back, a failed background refresh: the cache's warnings go to the log.
+  const upstream = createUpstream(connection, config, { warn: (message) => logger.warn({ component: 'shared-cache' }, message) });
   const subgraph = await startSubgraph({
-    upstream: createUpstream(connection, config),
+    upstream,
     port: config.port,
     host: config.host,
     production: config.production,
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info(`${signal}: shutting down`);
-    Promise.all([subgraph.close(), simulator?.close(), stopTracing?.()]).then(
+    Promise.all([subgraph.close().then(() => upstream.cache.close()), simulator?.close(), stopTracing?.()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

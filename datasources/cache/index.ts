@@ -1,3 +1,5 @@
 export type { SharedCache } from './shared-cache';
 export { NoCache } from './shared-cache';
-export { MemoryCache, createSharedCache } from './memory-cache';
+export { MemoryCache } from './memory-cache';
+export { RedisCache, type RedisCacheOptions } from './redis-cache';
+export { createSharedCache, type SharedCacheOptions } from './create-shared-cache';

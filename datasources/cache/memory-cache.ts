@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { reportCache } from '../telemetry';
-import { NoCache, type SharedCache } from './shared-cache';
+import type { SharedCache } from './shared-cache';
 
 export interface MemoryCacheOptions {
   ttlSeconds: number;
@@ -11,7 +11,7 @@ export interface MemoryCacheOptions {
 }
 
 /** Lists weigh their length so that one 30,000-user local list counts as what it holds. */
-function weight(value: unknown): number {
+export function weight(value: unknown): number {
   if (Array.isArray(value)) return value.length + 1;
   if (value instanceof Map) return value.size + 1;
   return 1;
@@ -63,16 +63,14 @@ export class MemoryCache implements SharedCache {
     return pending;
   }
 
-  peek<T>(key: string): T | undefined {
-    return this.lru.get(key) as T | undefined;
+  peek<T>(key: string): Promise<T | undefined> {
+    return Promise.resolve(this.lru.get(key) as T | undefined);
   }
 
   set<T>(key: string, value: T): void {
     // lru-cache cannot hold undefined/null: callers box "not found" when it is worth keeping.
     if (value !== undefined && value !== null) this.lru.set(key, value);
   }
-}
 
-export function createSharedCache(options: MemoryCacheOptions): SharedCache {
-  return options.ttlSeconds > 0 ? new MemoryCache(options) : new NoCache();
+  async close(): Promise<void> {}
 }

@@ -9,9 +9,11 @@ export interface SharedCache {
    * load; a failed load is not kept.
    */
   getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T>;
-  /** The value under `key` if present and fresh; never loads. */
-  peek<T>(key: string): T | undefined;
+  /** The value under `key` if present and fresh; never loads (a shared store may still need a round trip). */
+  peek<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T): void;
+  /** Lets background writes settle and releases connections (shutdown). */
+  close(): Promise<void>;
 }
 
 /** TTL 0: nothing is kept and nothing is shared, every call loads. */
@@ -19,8 +21,9 @@ export class NoCache implements SharedCache {
   getOrLoad<T>(_key: string, load: () => Promise<T>): Promise<T> {
     return load();
   }
-  peek<T>(): T | undefined {
-    return undefined;
+  peek<T>(): Promise<T | undefined> {
+    return Promise.resolve(undefined);
   }
   set(): void {}
+  async close(): Promise<void> {}
 }

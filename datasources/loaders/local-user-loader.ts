@@ -16,7 +16,7 @@ export function createLocalUserLoader(upstream: Upstream): LocalUserLoader {
   const { catalog, client } = upstream;
   return new DataLoader<string, V41LocalUser | null>(async (ids) => {
     if (!upstream.batching) return [await client.getLocalUser(ids[0] as string)];
-    const cached = catalog.peekLocalUsers();
+    const cached = await catalog.peekLocalUsers();
     if (cached) return ids.map((id) => cached.get(id.toLowerCase()) ?? null);
     if (ids.length === 1) return [await catalog.localUser(ids[0] as string)];
 

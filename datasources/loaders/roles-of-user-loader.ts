@@ -23,10 +23,11 @@ export function createRolesOfUserLoader(upstream: Upstream): RolesOfUserLoader {
   return new DataLoader<string, V41RoleAssignment[] | null>(async (userIds) => {
     if (!upstream.batching) return [await client.getUserRoles(userIds[0] as string)];
 
-    const index = catalog.peekMembershipIndex();
+    const index = await catalog.peekMembershipIndex();
     if (index) return userIds.map((id) => index.get(id) ?? []);
 
-    const missing = userIds.filter((id) => catalog.peekUserRoles(id) === undefined);
+    const known = await Promise.all(userIds.map((id) => catalog.peekUserRoles(id)));
+    const missing = userIds.filter((_, i) => known[i] === undefined);
     const fetched = new Map<string, V41RoleAssignment[] | null>();
     if (missing.length > 0) {
       const roles = await catalog.roles();

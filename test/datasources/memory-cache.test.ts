@@ -16,9 +16,9 @@ describe('MemoryCache', () => {
     const cache = new MemoryCache({ ttlSeconds: 1, maxRecords: 100, now: () => now });
     await cache.getOrLoad('k', async () => 'old');
     now = 10_999;
-    expect(cache.peek('k')).toBe('old');
+    expect(await cache.peek('k')).toBe('old');
     now = 11_001;
-    expect(cache.peek('k')).toBeUndefined();
+    expect(await cache.peek('k')).toBeUndefined();
     expect(await cache.getOrLoad('k', async () => 'new')).toBe('new');
   });
 
@@ -33,8 +33,8 @@ describe('MemoryCache', () => {
     cache.set('small', 1);
     const huge = await cache.getOrLoad('huge', async () => Array.from({ length: 50 }, (_, i) => i));
     expect(huge).toHaveLength(50);
-    expect(cache.peek('huge')).toBeUndefined();
-    expect(cache.peek('small')).toBe(1);
+    expect(await cache.peek('huge')).toBeUndefined();
+    expect(await cache.peek('small')).toBe(1);
   });
 
   it('never fails a load because its entry was evicted meanwhile', async () => {
@@ -51,8 +51,8 @@ describe('MemoryCache', () => {
     cache.set('big', Array.from({ length: 8 }, (_, i) => i));
     cache.set('a', 1);
     cache.set('other-big', Array.from({ length: 8 }, (_, i) => i));
-    expect(cache.peek('big')).toBeUndefined();
-    expect(cache.peek('other-big')).toHaveLength(8);
+    expect(await cache.peek('big')).toBeUndefined();
+    expect(await cache.peek('other-big')).toHaveLength(8);
   });
 });
 

@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import { weight } from './memory-cache';
+import type { SharedCache } from './shared-cache';
+import { CACHE_SCHEMA_VERSION, decodeValue, encodeValue } from './value-codec';
+
+export interface RedisCacheOptions {
+  /** `redis://[user:password@]host:port[/db]` or `rediss://…`. */
+  url: string;
+  ttlSeconds: number;
+  /** How long past its TTL a value may still be served while one replica refreshes it (or PrivX fails). */
+  staleSeconds: number;
+  /** Bound of the in-process tier, in records as `MemoryCache` counts them; a heavier value is not cached. */
+  maxRecords: number;
+  /** Life of the refresh lock, and the longest a replica waits for another's load of a missing key. */
+  lockMs: number;
+  /** Longest wait for one Redis command before the replica goes to PrivX instead. */
+  timeoutMs: number;
+  /** Namespace of every key, so deployments can share one Redis. */
+  keyPrefix: string;
+  /** Where "Redis is down / back" goes; never given the URL or a value. */
+  warn: (message: string) => void;
+  /** Wall-clock milliseconds (replicas compare freshness through it); injectable for expiry tests. */
+  now?: () => number;
+}
+
+interface Entry {
+  value: unknown;
+  freshUntil: number;
+}
+
+/** A read that could not reach Redis: the caller goes to PrivX. */
+const UNAVAILABLE = Symbol('redis unavailable');
+/** While another replica refreshes, a stale value is re-read from Redis this often. */
+const STALE_RECHECK_MS = 1_000;
+const WAIT_POLL_MS = 25;
+/** Deletes the lock only if it is still ours: it may have expired and been taken by another replica. */
+const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * A `SharedCache` shared by every replica through Redis, in front of an in-process tier that holds decoded
+ * values until they go stale (so a warm replica costs Redis nothing per request).
+ *
+ * - Each value is stored with the time it stops being fresh, and kept by Redis for `staleSeconds` more.
+ * - A miss on a missing key: one replica takes a short lock (`SET NX PX`) and loads; the others poll for its
+ *   value (up to `lockMs`), then load themselves. A stale key: it is served at once while the replica that
+ *   takes the lock refreshes it in the background (stale-while-revalidate), so PrivX sees one refresh, and a
+ *   failed refresh leaves the stale value to serve until it expires.
+ * - Redis slow or down: every operation gives up after `timeoutMs` (none waits for a reconnect), the replica
+ *   loads from PrivX as if alone and warns once; ioredis reconnects by itself and the replica warns again.
+ */
+export class RedisCache implements SharedCache {
+  private readonly redis: Redis;
+  private readonly local: LRUCache<string, NonNullable<unknown>>;
+  private readonly loading = new Map<string, Promise<unknown>>();
+  private readonly background = new Set<Promise<unknown>>();
+  private readonly now: () => number;
+  private available = false;
+  private closing = false;
+  private warnedDown = false;
+
+  constructor(private readonly options: RedisCacheOptions) {
+    this.now = options.now ?? Date.now;
+    this.local = new LRUCache<string, NonNullable<unknown>>({
+      perf: { now: this.now },
+      maxSize: options.maxRecords,
+      sizeCalculation: weight,
+      ttlAutopurge: false,
+      ttlResolution: 0,
+    });
+    this.redis = new Redis(options.url, {
+      // Fail fast while disconnected rather than queue: a request must never wait for a reconnect.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: options.timeoutMs,
+      connectTimeout: Math.max(options.timeoutMs, 1_000),
+      retryStrategy: (attempt) => Math.min(100 * attempt, 2_000),
+      // The keys one GraphQL request reads go out as one round trip.
+      enableAutoPipelining: true,
+    });
+    this.redis.on('ready', () => {
+      this.available = true;
+      this.up();
+    });
+    this.redis.on('error', (error: Error) => this.down(error));
+    this.redis.on('close', () => {
+      if (this.available && !this.closing) this.down(new Error('connection closed'));
+      this.available = false;
+    });
+  }
+
+  async getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.local.get(key);
+    if (hit !== undefined) return hit as T;
+    let pending = this.loading.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = this.resolve(key, load).finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  async peek<T>(key: string): Promise<T | undefined> {
+    const hit = this.local.get(key);
+    if (hit !== undefined) return hit as T;
+    const entry = await this.read(key);
+    if (entry === UNAVAILABLE || entry === undefined || entry.freshUntil <= this.now()) return undefined;
+    this.keepLocally(key, entry.value, entry.freshUntil - this.now());
+    return entry.value as T;
+  }
+
+  set<T>(key: string, value: T): void {
+    this.track(this.store(key, value));
+  }
+
+  /** Resolves once every background refresh and write has settled (shutdown, tests). */
+  async idle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    this.closing = true;
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
+  }
+
+  private async resolve<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const entry = await this.read(key);
+    if (entry === UNAVAILABLE) return this.loadAndStore(key, load);
+    if (entry) {
+      const left = entry.freshUntil - this.now();
+      if (left > 0) {
+        this.keepLocally(key, entry.value, left);
+        return entry.value as T;
+      }
+      this.track(this.revalidate(key, load));
+      this.keepLocally(key, entry.value, STALE_RECHECK_MS);
+      return entry.value as T;
+    }
+    return this.loadOnce(key, load);
+  }
+
+  /** A key nobody holds: one replica loads it, the others wait for its value, within `lockMs`. */
+  private async loadOnce<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const deadline = performance.now() + this.options.lockMs;
+    while (performance.now() < deadline) {
+      const token = await this.lock(key);
+      if (token === UNAVAILABLE) break;
+      if (token) {
+        try {
+          const entry = await this.read(key);
+          if (entry !== UNAVAILABLE && entry !== undefined) return entry.value as T;
+          return await this.loadAndStore(key, load);
+        } finally {
+          await this.unlock(key, token);
+        }
+      }
+      await sleep(WAIT_POLL_MS);
+      const entry = await this.read(key);
+      if (entry === UNAVAILABLE) break;
+      if (entry) return entry.value as T;
+    }
+    return this.loadAndStore(key, load);
+  }
+
+  /** A stale key: refreshed by whichever replica takes the lock; the others keep serving the stale value. */
+  private async revalidate<T>(key: string, load: () => Promise<T>): Promise<void> {
+    const token = await this.lock(key);
+    if (!token || token === UNAVAILABLE) return;
+    try {
+      // Another replica may have refreshed it between our read and our lock.
+      const entry = await this.read(key);
+      if (entry !== UNAVAILABLE && entry !== undefined && entry.freshUntil > this.now()) {
+        this.keepLocally(key, entry.value, entry.freshUntil - this.now());
+        return;
+      }
+      await this.loadAndStore(key, load);
+    } catch (error) {
+      this.options.warn(`Refreshing cached ${key} failed (${error instanceof Error ? error.message : String(error)}); serving the previous value.`);
+    } finally {
+      await this.unlock(key, token);
+    }
+  }
+
+  private async loadAndStore<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const value = await load();
+    await this.store(key, value);
+    return value;
+  }
+
+  private async store(key: string, value: unknown): Promise<void> {
+    if (value === undefined || value === null || weight(value) > this.options.maxRecords) return;
+    const ttlMs = this.options.ttlSeconds * 1000;
+    const freshUntil = this.now() + ttlMs;
+    this.keepLocally(key, value, ttlMs);
+    if (!this.available) return;
+    let payload: Buffer;
+    try {
+      payload = encodeEntry(value, freshUntil);
+    } catch (error) {
+      this.options.warn(`Not sharing cached ${key}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    try {
+      await this.redis.set(this.keyOf(key), payload, 'PX', ttlMs + this.options.staleSeconds * 1000);
+    } catch (error) {
+      this.down(error);
+    }
+  }
+
+  private async read(key: string): Promise<Entry | undefined | typeof UNAVAILABLE> {
+    if (!this.available) return UNAVAILABLE;
+    let bytes: Buffer | null;
+    try {
+      bytes = await this.redis.getBuffer(this.keyOf(key));
+      this.up();
+    } catch (error) {
+      this.down(error);
+      return UNAVAILABLE;
+    }
+    if (!bytes) return undefined;
+    try {
+      return decodeEntry(bytes);
+    } catch {
+      // Unreadable bytes under our versioned key: treat as absent, the next store overwrites them.
+      return undefined;
+    }
+  }
+
+  /** A fresh token when the lock was taken, `null` when another replica holds it. */
+  private async lock(key: string): Promise<string | null | typeof UNAVAILABLE> {
+    if (!this.available) return UNAVAILABLE;
+    const token = randomUUID();
+    try {
+      return (await this.redis.set(this.lockOf(key), token, 'PX', this.options.lockMs, 'NX')) === 'OK' ? token : null;
+    } catch (error) {
+      this.down(error);
+      return UNAVAILABLE;
+    }
+  }
+
+  private async unlock(key: string, token: string): Promise<void> {
+    if (!this.available) return; // it expires by itself
+    try {
+      await this.redis.eval(RELEASE_LOCK, 1, this.lockOf(key), token);
+    } catch (error) {
+      this.down(error);
+    }
+  }
+
+  private keepLocally(key: string, value: unknown, ttlMs: number): void {
+    if (value !== undefined && value !== null && ttlMs > 0) this.local.set(key, value, { ttl: ttlMs });
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
+  }
+
+  /** Resolves `true` once connected, `false` after `timeoutMs`: lets a replica start warm-aware, not blind. */
+  async whenReady(timeoutMs: number): Promise<boolean> {
+    const deadline = performance.now() + timeoutMs;
+    while (!this.available && performance.now() < deadline) await sleep(WAIT_POLL_MS);
+    return this.available;
+  }
+
+  private up(): void {
+    if (!this.warnedDown) return;
+    this.warnedDown = false;
+    this.options.warn('Redis cache reachable again: sharing the cache with the other replicas.');
+  }
+
+  private down(error: unknown): void {
+    if (this.warnedDown) return;
+    this.warnedDown = true;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.options.warn(`Redis cache unavailable (${reason}): loading from PrivX and caching in this replica only until it is back.`);
+  }
+
+  private keyOf(key: string): string {
+    return `${this.options.keyPrefix}:${CACHE_SCHEMA_VERSION}:${key}`;
+  }
+
+  private lockOf(key: string): string {
+    return `${this.options.keyPrefix}:${CACHE_SCHEMA_VERSION}:lock:${key}`;
+  }
+}
+
+/** 8 bytes of "fresh until" (ms since the epoch), then the encoded value. */
+function encodeEntry(value: unknown, freshUntil: number): Buffer {
+  const header = Buffer.alloc(8);
+  header.writeDoubleBE(freshUntil);
+  return Buffer.concat([header, encodeValue(value)]);
+}
+
+function decodeEntry(bytes: Buffer): Entry {
+  return { freshUntil: bytes.readDoubleBE(0), value: decodeValue(bytes.subarray(8)) };
+}
