@@ -1,5 +1,6 @@
 import pMap from 'p-map';
 import type { SharedCache } from './cache';
+import { registerCachedClass } from './cache/value-codec';
 import type { IdentityUpstream } from './upstream';
 import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './v41/models';
 import { PAGE_SIZE } from './v41/paging';
@@ -13,6 +14,18 @@ interface Boxed<T> {
 export class RoleMembershipIndex extends Map<string, V41RoleAssignment[]> {
   readonly members = new Map<string, V41RoleStoreUser>();
 }
+
+registerCachedClass({
+  name: 'RoleMembershipIndex',
+  type: RoleMembershipIndex,
+  toPlain: (index) => ({ roles: [...index], members: index.members }),
+  fromPlain: (plain) => {
+    const { roles, members } = plain as { roles: [string, V41RoleAssignment[]][]; members: Map<string, V41RoleStoreUser> };
+    const index = new RoleMembershipIndex(roles);
+    for (const [id, member] of members) index.members.set(id, member);
+    return index;
+  },
+});
 
 export interface LocalUserPage {
   page: V41List<V41LocalUser>;
@@ -65,14 +78,16 @@ export class UpstreamCatalog {
 
   /** Every local user, keyed by lower-case id; continues from the cached first page. */
   localUsers(): Promise<Map<string, V41LocalUser>> {
-    return this.cache.getOrLoad('local-users', async () => {
-      const first = await this.localUsersFirstPage();
-      return byLowerId((await this.client.allLocalUsers(first.page)).items);
-    });
+    return this.cache.getOrLoad('local-users', () => this.loadLocalUsers());
+  }
+
+  private async loadLocalUsers(): Promise<Map<string, V41LocalUser>> {
+    const first = await this.localUsersFirstPage();
+    return byLowerId((await this.client.allLocalUsers(first.page)).items);
   }
 
   peekLocalUsers(): Promise<Map<string, V41LocalUser> | undefined> {
-    return this.cache.peek('local-users');
+    return this.cache.peek('local-users', () => this.loadLocalUsers());
   }
 
   async localUser(id: string): Promise<V41LocalUser | null> {
@@ -90,7 +105,7 @@ export class UpstreamCatalog {
   }
 
   async peekUserRoles(userId: string): Promise<V41RoleAssignment[] | null | undefined> {
-    return (await this.cache.peek<Boxed<V41RoleAssignment[] | null>>(`user-roles:${userId}`))?.value;
+    return (await this.cache.peek<Boxed<V41RoleAssignment[] | null>>(`user-roles:${userId}`, async () => ({ value: await this.client.getUserRoles(userId) })))?.value;
   }
 
   /** A user's roles as `GET /users/{id}` returned them: as good as a roles call, so keep them. */
@@ -104,7 +119,7 @@ export class UpstreamCatalog {
   }
 
   peekMembershipIndex(): Promise<RoleMembershipIndex | undefined> {
-    return this.cache.peek('role-membership');
+    return this.cache.peek('role-membership', async () => this.buildMembershipIndex(await this.roles()));
   }
 
   /**
@@ -112,23 +127,25 @@ export class UpstreamCatalog {
    * `roles[]`, so one sighting of a user gives all of that user's assignments with grant details.
    */
   membershipIndex(roles: V41Role[]): Promise<RoleMembershipIndex> {
-    return this.cache.getOrLoad('role-membership', async () => {
-      const index = new RoleMembershipIndex();
-      const memberLists = await pMap(roles, (role) => this.client.allRoleMembers(role.id), { concurrency: MEMBER_PAGE_CONCURRENCY });
-      memberLists.forEach((members, i) => {
-        const role = roles[i] as V41Role;
-        for (const member of members.items) {
-          index.members.set(member.id, member);
-          if (member.roles?.some((a) => a.id === role.id)) {
-            index.set(member.id, member.roles);
-          } else if (!index.has(member.id) || !index.get(member.id)?.some((a) => a.id === role.id)) {
-            // A member payload without its roles[]: fall back to what the role itself says.
-            index.set(member.id, [...(index.get(member.id) ?? []), { id: role.id, name: role.name, system: role.system, permissions: role.permissions }]);
-          }
+    return this.cache.getOrLoad('role-membership', () => this.buildMembershipIndex(roles));
+  }
+
+  private async buildMembershipIndex(roles: V41Role[]): Promise<RoleMembershipIndex> {
+    const index = new RoleMembershipIndex();
+    const memberLists = await pMap(roles, (role) => this.client.allRoleMembers(role.id), { concurrency: MEMBER_PAGE_CONCURRENCY });
+    memberLists.forEach((members, i) => {
+      const role = roles[i] as V41Role;
+      for (const member of members.items) {
+        index.members.set(member.id, member);
+        if (member.roles?.some((a) => a.id === role.id)) {
+          index.set(member.id, member.roles);
+        } else if (!index.has(member.id) || !index.get(member.id)?.some((a) => a.id === role.id)) {
+          // A member payload without its roles[]: fall back to what the role itself says.
+          index.set(member.id, [...(index.get(member.id) ?? []), { id: role.id, name: role.name, system: role.system, permissions: role.permissions }]);
         }
-      });
-      return index;
+      }
     });
+    return index;
   }
 }
 

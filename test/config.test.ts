@@ -131,6 +131,31 @@ describe('loadConfig', () => {
     expect(problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
   });
 
+  it('shares the cache through Redis only when CACHE_URL is set', () => {
+    expect(loadConfig({}).sharedCache).toBeUndefined();
+    expect(loadConfig({ CACHE_URL: 'redis://:pw@redis.internal:6379/2', CACHE_LOCK_MS: '3000' }).sharedCache).toEqual({
+      url: 'redis://:pw@redis.internal:6379/2',
+      staleSeconds: 60,
+      lockMs: 3_000,
+      timeoutMs: 500,
+      keyPrefix: 'privx-identity',
+    });
+    expect(loadConfig({ CACHE_URL: 'rediss://redis.internal:6380', CACHE_KEY_PREFIX: 'identity-eu' }).sharedCache?.keyPrefix).toBe('identity-eu');
+  });
+
+  it.each([
+    [{ CACHE_URL: 'http://redis.internal' }, 'CACHE_URL'],
+    [{ CACHE_URL: 'redis://:hunter2@' }, 'CACHE_URL'],
+    [{ CACHE_STALE_SECONDS: '-1' }, 'CACHE_STALE_SECONDS'],
+    [{ CACHE_LOCK_MS: '10' }, 'CACHE_LOCK_MS'],
+    [{ CACHE_TIMEOUT_MS: 'soon' }, 'CACHE_TIMEOUT_MS'],
+    [{ CACHE_KEY_PREFIX: 'a b' }, 'CACHE_KEY_PREFIX'],
+  ])('refuses %j naming %s, without echoing it', (env, variable) => {
+    const problems = problemsOf(env as NodeJS.ProcessEnv);
+    expect(problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
+    expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
   it('never echoes a value, so a mistyped secret stays out of logs', () => {
     const problems = problemsOf({ ...REAL, V41_BASE_URL: 'not a url with hunter2' });
     expect(problems.join('\n')).not.toContain('hunter2');

@@ -102,12 +102,19 @@ export class RedisCache implements SharedCache {
     return pending;
   }
 
-  async peek<T>(key: string): Promise<T | undefined> {
+  async peek<T>(key: string, refresh?: () => Promise<T>): Promise<T | undefined> {
     const hit = this.local.get(key);
     if (hit !== undefined) return hit as T;
     const entry = await this.read(key);
-    if (entry === UNAVAILABLE || entry === undefined || entry.freshUntil <= this.now()) return undefined;
-    this.keepLocally(key, entry.value, entry.freshUntil - this.now());
+    if (entry === UNAVAILABLE || entry === undefined) return undefined;
+    const left = entry.freshUntil - this.now();
+    if (left > 0) {
+      this.keepLocally(key, entry.value, left);
+    } else {
+      // Stale is what every replica serves while one refreshes, as `getOrLoad` does.
+      if (refresh) this.track(this.revalidate(key, refresh));
+      this.keepLocally(key, entry.value, STALE_RECHECK_MS);
+    }
     return entry.value as T;
   }
 

@@ -9,8 +9,12 @@ export interface SharedCache {
    * load; a failed load is not kept.
    */
   getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T>;
-  /** The value under `key` if present and fresh; never loads (a shared store may still need a round trip). */
-  peek<T>(key: string): Promise<T | undefined>;
+  /**
+   * The value under `key` if present; never waits for a load. A shared store may need a round trip for it, and
+   * may answer a stale value (within its stale window), which it then refreshes in the background with
+   * `refresh` when given.
+   */
+  peek<T>(key: string, refresh?: () => Promise<T>): Promise<T | undefined>;
   set<T>(key: string, value: T): void;
   /** Lets background writes settle and releases connections (shutdown). */
   close(): Promise<void>;

@@ -9,6 +9,27 @@ export const CACHE_SCHEMA_VERSION = 'v1';
 const MAP = '~m';
 const SET = '~s';
 const REF = '~r';
+const CLASS = '~c';
+
+/** A class whose instances may be cached, told how to travel as plain data (e.g. a Map with a second map). */
+export interface CachedClass<T extends object> {
+  name: string;
+  type: abstract new (...args: never[]) => T;
+  toPlain(value: T): unknown;
+  fromPlain(plain: unknown): T;
+}
+
+const classes = new Map<string, CachedClass<object>>();
+
+/** Lets instances of `type` be cached in a shared store; anything else that is not plain data is refused. */
+export function registerCachedClass<T extends object>(cachedClass: CachedClass<T>): void {
+  classes.set(cachedClass.name, cachedClass as unknown as CachedClass<object>);
+}
+
+function registeredClassOf(value: object): CachedClass<object> | undefined {
+  for (const cachedClass of classes.values()) if (Object.getPrototypeOf(value) === cachedClass.type.prototype) return cachedClass;
+  return undefined;
+}
 
 interface Packed {
   /** Every distinct plain object, once; `{ "~r": i }` points into it. */
@@ -20,8 +41,8 @@ interface Packed {
  * Values as compact bytes for a store shared by replicas. Plain objects are hash-consed: equal objects are
  * written once and referenced. The role-membership index repeats the same few role assignments for every
  * member, so it shrinks to user ids and small references before deflate, and decoding gives back shared
- * objects (less memory per replica than the index built from HTTP). Maps and Sets survive the round trip;
- * anything else that is not plain data (a Date, a class instance) is refused rather than flattened.
+ * objects (less memory per replica than the index built from HTTP). Maps, Sets and registered classes survive
+ * the round trip; anything else that is not plain data (a Date, another class) is refused rather than flattened.
  */
 export function encodeValue(value: unknown): Buffer {
   const objects: unknown[] = [];
@@ -32,9 +53,12 @@ export function encodeValue(value: unknown): Buffer {
       return v;
     }
     if (Array.isArray(v)) return v.map(pack);
-    if (v instanceof Map) return { [MAP]: [...v].map(([k, item]) => [pack(k), pack(item)]) };
-    if (v instanceof Set) return { [SET]: [...v].map(pack) };
+    const cachedClass = registeredClassOf(v);
+    if (cachedClass) return { [CLASS]: cachedClass.name, v: pack(cachedClass.toPlain(v)) };
     const proto = Object.getPrototypeOf(v) as unknown;
+    // A Map or Set subclass may carry more than its entries: refused unless registered.
+    if (proto === Map.prototype) return { [MAP]: [...(v as Map<unknown, unknown>)].map(([k, item]) => [pack(k), pack(item)]) };
+    if (proto === Set.prototype) return { [SET]: [...(v as Set<unknown>)].map(pack) };
     if (proto !== Object.prototype && proto !== null) throw new TypeError(`cannot encode a ${(v as object).constructor?.name ?? 'non-plain object'}`);
     const packed: Record<string, unknown> = {};
     for (const [k, item] of Object.entries(v)) if (item !== undefined) packed[k] = pack(item);
@@ -68,6 +92,11 @@ export function decodeValue(bytes: Buffer): unknown {
         built[i] = object;
       }
       return built[i];
+    }
+    if (CLASS in tagged) {
+      const cachedClass = classes.get(tagged[CLASS] as string);
+      if (!cachedClass) throw new TypeError(`unknown cached class ${String(tagged[CLASS])}`);
+      return cachedClass.fromPlain(unpack(tagged.v));
     }
     if (MAP in tagged) return new Map((tagged[MAP] as [unknown, unknown][]).map(([k, item]) => [unpack(k), unpack(item)]));
     if (SET in tagged) return new Set((tagged[SET] as unknown[]).map(unpack));

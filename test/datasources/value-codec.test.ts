@@ -1,4 +1,5 @@
 import { decodeValue, encodeValue } from '../../datasources/cache/value-codec';
+import { RoleMembershipIndex } from '../../datasources/upstream-catalog';
 
 describe('cached value codec', () => {
   it('round-trips plain data, Maps and Sets, dropping undefined fields as JSON does', () => {
@@ -27,7 +28,21 @@ describe('cached value codec', () => {
     expect(decoded.get('user-0')?.[0]).toBe(decoded.get('user-1')?.[0]);
   });
 
+  it('round-trips the role-membership index with its member records, as its own class', () => {
+    const admin = { id: 'role-admin', name: 'admin' };
+    const index = new RoleMembershipIndex([['u1', [admin]]]);
+    index.members.set('u1', { id: 'u1', tags: [], roles: [admin] } as never);
+    const decoded = decodeValue(encodeValue(index)) as RoleMembershipIndex;
+    expect(decoded).toBeInstanceOf(RoleMembershipIndex);
+    expect(decoded.get('u1')).toEqual([admin]);
+    expect(decoded.members.get('u1')).toEqual({ id: 'u1', tags: [], roles: [admin] });
+  });
+
   it('refuses what is not plain data rather than flattening it', () => {
+    class Tagged extends Map<string, number> {
+      note = 'lost if encoded as a Map';
+    }
+    expect(() => encodeValue(new Tagged())).toThrow('cannot encode a Tagged');
     expect(() => encodeValue({ at: new Date(0) })).toThrow('cannot encode a Date');
     expect(() => encodeValue({ f: () => 1 })).toThrow('cannot encode a function');
   });

@@ -1,0 +1,120 @@
+import { Redis } from 'ioredis';
+import { CACHE_SCHEMA_VERSION } from '../datasources/cache/value-codec';
+import { startRedis } from '../test/helpers/redis-server';
+import { postJson } from './http';
+import { runMain, startNode, type Child } from './processes';
+import { peakRssMb } from './proc-stats';
+import { everyUserFieldFragment } from './queries';
+import { machineDescription } from './report';
+import { startSimulatorProcess, type SimulatorClient } from './simulator';
+
+/**
+ * `npm run bench:sizing` (issue 14): the production section's figures. At each directory size (SIM_USERS):
+ * one simulator process (PrivX), one redis-server, two subgraph processes sharing it. A mixed query load goes
+ * to both replicas alternately; it reports each replica's peak RSS, what Redis holds (the membership index on
+ * its own), and the upstream calls: per query warm, and per cache refresh.
+ */
+
+const SIZES = (process.env.SIZING_USERS ?? '10000,100000').split(',').map(Number);
+const QUERIES = Number(process.env.SIZING_QUERIES ?? 200);
+const TTL_SECONDS = 30;
+const KEY_PREFIX = 'privx-identity';
+
+function queryMix(ids: string[]): string[] {
+  const every = everyUserFieldFragment();
+  const page = JSON.stringify({ query: `query { users(first: 100) { totalCount nodes { ...EveryUserField } } }\n${every}` });
+  const one = (id: string) => JSON.stringify({ query: `query ($id: ID!) { user(id: $id) { ...EveryUserField } }\n${every}`, variables: { id } });
+  const batch = (from: number) => JSON.stringify({ query: `query ($ids: [ID!]!) { usersByIds(ids: $ids) { ...EveryUserField } }\n${every}`, variables: { ids: ids.slice(from, from + 30) } });
+  // organizations/groups are left out: at 100,000 users their whole-directory search fails on main (reported).
+  const reference = JSON.stringify({ query: '{ roles(first: 100) { nodes { id name } } workspaces { id name } }' });
+  // Per 10 queries: 2 pages, 5 single users, 2 batches of 30, 1 reference-data query.
+  return Array.from({ length: QUERIES }, (_, i) => {
+    const slot = i % 10;
+    if (slot < 2) return page;
+    if (slot < 7) return one(ids[(i * 7919) % ids.length] as string);
+    if (slot < 9) return batch((i * 31) % Math.max(1, ids.length - 30));
+    return reference;
+  });
+}
+
+function entities(ids: string[]): string {
+  const representations = ids.map((id) => ({ __typename: 'User', id }));
+  return JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id roles { name } } } }', variables: { r: representations } });
+}
+
+async function send(replicas: Child[], bodies: string[]): Promise<void> {
+  let i = 0;
+  await Promise.all(
+    [0, 1, 2, 3].map(async () => {
+      while (i < bodies.length) {
+        const n = i++;
+        const reply = await postJson((replicas[n % replicas.length] as Child).url, bodies[n] as string);
+        const errors = (reply.json as { errors?: { message: string }[] } | undefined)?.errors;
+        if (reply.status !== 200 || errors) throw new Error(`query failed (HTTP ${reply.status}): ${reply.text.slice(0, 300)}`);
+      }
+    }),
+  );
+}
+
+async function measure(users: number): Promise<string> {
+  const simulator: SimulatorClient = await startSimulatorProcess({ users, seed: 41, latencyMs: 5 });
+  const redis = await startRedis();
+  const replicas: Child[] = [];
+  try {
+    const env = {
+      ...simulator.subgraphEnv(),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      CACHE_URL: redis.url,
+      // Figures of size, not speed: a loaded machine must not turn a 2 MB member page into a timeout.
+      V41_TIMEOUT_MS: '60000',
+      CACHE_TTL_SECONDS: String(TTL_SECONDS),
+      // The membership index weighs one record per member: it must fit for the cache to hold it.
+      CACHE_MAX_ENTRIES: String(Math.max(10_000, users * 2)),
+    };
+    for (let r = 0; r < 2; r += 1) replicas.push(await startNode('dist/src/main.js', env, /ready at (http:\/\/\S+\/graphql)/));
+    const ids = (await simulator.usersPage(0, 100)).map((u) => u.id);
+    ids.push(...(await simulator.usersPage(100, 900)).map((u) => u.id));
+    const bodies = queryMix(ids);
+
+    await simulator.resetCalls();
+    await send(replicas.slice(0, 1), bodies.slice(0, 10)); // cold, one replica: fills Redis
+    const cold = (await simulator.calls()).total;
+    // A gateway batch of 1,000 users is what makes the roles loader build the membership index at any size.
+    await simulator.resetCalls();
+    await send(replicas.slice(0, 1), [entities(ids)]);
+    const index = (await simulator.calls()).total;
+    await send(replicas, bodies); // both replicas warm
+    await simulator.resetCalls();
+    await send(replicas, bodies);
+    const warm = (await simulator.calls()).total;
+
+    const raw = new Redis(redis.url);
+    const indexKey = `${KEY_PREFIX}:${CACHE_SCHEMA_VERSION}:role-membership`;
+    const indexBytes = (await raw.memory('USAGE', indexKey)) ?? 0;
+    const info = await raw.info('memory');
+    const keys = await raw.dbsize();
+    raw.disconnect();
+    const usedMb = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0) / 1024 / 1024;
+    const rss = replicas.map((r) => peakRssMb(r.pid).toFixed(0));
+    const perQuery = warm / QUERIES;
+    return (
+      `${users} users: replica peak RSS ${rss.join(' / ')} MB; Redis: membership index ${(Number(indexBytes) / 1024 / 1024).toFixed(2)} MB, ` +
+      `${usedMb.toFixed(1)} MB used in all (${keys} keys); upstream: cold fill ${cold} calls, index build ${index} calls, warm ${warm} calls / ${QUERIES} queries = ` +
+      `${perQuery.toFixed(2)} per query`
+    );
+  } finally {
+    for (const replica of replicas) await replica.stop();
+    await redis.close();
+    await simulator.child.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Sizing: ${machineDescription()}; two replicas, one Redis, TTL ${TTL_SECONDS} s, 5 ms per PrivX call.`);
+  console.log(`Query mix per 10: 2 pages of 100 users, 5 single users, 2 batches of 30, 1 reference-data query (every User field).`);
+  for (const users of SIZES) console.log(await measure(users));
+}
+
+runMain(main);
