@@ -1,5 +1,10 @@
 import { Redis } from 'ioredis';
-import { CACHE_SCHEMA_VERSION } from '../datasources/cache/value-codec';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { CACHE_SCHEMA_VERSION, decodeValue, encodeValue } from '../datasources/cache/value-codec';
+import { generateDemoData } from '../datasources/simulator/demo-data';
+import type { V41RoleAssignment } from '../datasources/v41/models';
+import { toRoleStoreUser } from '../datasources/v41/normalize';
 import { startRedis } from '../test/helpers/redis-server';
 import { postJson } from './http';
 import { runMain, startNode, type Child } from './processes';
@@ -38,9 +43,30 @@ function queryMix(ids: string[]): string[] {
   });
 }
 
-function entities(ids: string[]): string {
-  const representations = ids.map((id) => ({ __typename: 'User', id }));
-  return JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id roles { name } } } }', variables: { r: representations } });
+/**
+ * The role-membership index as the catalog builds it (every member's normalised `roles[]`), from the same demo
+ * data the simulator serves: encoded as the Redis store writes it, what Redis holds for it (`MEMORY USAGE`),
+ * and the heap its decoded copy takes in a replica. Built here rather than over HTTP because its ~1 call per
+ * 1,000 members of every role (2 MB pages) is what a loaded machine fails on first, and only its size matters.
+ */
+async function membershipIndexFootprint(users: number, redis: Redis): Promise<{ members: number; redisMb: number; heapMb: number }> {
+  const gc = runInNewContext('gc') as () => void;
+  const index = new Map<string, V41RoleAssignment[]>();
+  for (const user of generateDemoData({ users, seed: 41 }).users) {
+    const parsed = toRoleStoreUser(JSON.parse(JSON.stringify(user)));
+    if (parsed.roles && parsed.roles.length > 0) index.set(parsed.id, parsed.roles);
+  }
+  const key = `${KEY_PREFIX}:${CACHE_SCHEMA_VERSION}:sizing-role-membership`;
+  const bytes = encodeValue(index);
+  await redis.set(key, bytes);
+  const usage = Number((await redis.memory('USAGE', key)) ?? 0);
+  await redis.del(key);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const decoded = decodeValue(bytes) as Map<string, unknown>;
+  gc();
+  const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  return { members: decoded.size, redisMb: usage / 1024 / 1024, heapMb };
 }
 
 /** One query at a time: these are figures of size and count, and a quiet event loop keeps them free of noise. */
@@ -62,6 +88,7 @@ async function measure(users: number): Promise<string> {
       PORT: '0',
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
+      AUTH_DISABLED: 'true',
       CACHE_URL: redis.url,
       // Figures of size, not speed: a loaded machine must not turn a 2 MB member page into a timeout.
       V41_TIMEOUT_MS: '60000',
@@ -79,27 +106,23 @@ async function measure(users: number): Promise<string> {
     await simulator.resetCalls();
     await send(replicas.slice(0, 1), bodies.slice(0, 10)); // cold, one replica: fills Redis
     const cold = (await simulator.calls()).total;
-    // A gateway batch of 1,000 users is what makes the roles loader build the membership index at any size.
-    await simulator.resetCalls();
-    await send(replicas.slice(0, 1), [entities(ids)]);
-    const index = (await simulator.calls()).total;
+
     await send(replicas, bodies); // both replicas warm
     await simulator.resetCalls();
     await send(replicas, bodies);
     const warm = (await simulator.calls()).total;
 
     const raw = new Redis(redis.url);
-    const indexKey = `${KEY_PREFIX}:${CACHE_SCHEMA_VERSION}:role-membership`;
-    const indexBytes = (await raw.memory('USAGE', indexKey)) ?? 0;
     const info = await raw.info('memory');
     const keys = await raw.dbsize();
+    const index = await membershipIndexFootprint(users, raw);
     raw.disconnect();
     const usedMb = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0) / 1024 / 1024;
     const rss = replicas.map((r) => peakRssMb(r.pid).toFixed(0));
     const perQuery = warm / QUERIES;
     return (
-      `${users} users: replica peak RSS ${rss.join(' / ')} MB; Redis: membership index ${(Number(indexBytes) / 1024 / 1024).toFixed(2)} MB, ` +
-      `${usedMb.toFixed(1)} MB used in all (${keys} keys); upstream: cold fill ${cold} calls, index build ${index} calls, warm ${warm} calls / ${QUERIES} queries = ` +
+      `${users} users: replica peak RSS ${rss.join(' / ')} MB; Redis ${usedMb.toFixed(1)} MB used in all (${keys} keys); membership index ` +
+      `(${index.members} members): ${index.redisMb.toFixed(2)} MB in Redis, ${index.heapMb.toFixed(0)} MB decoded in a replica; upstream: cold fill ${cold} calls, warm ${warm} calls / ${QUERIES} queries = ` +
       `${perQuery.toFixed(2)} per query`
     );
   } finally {
@@ -110,6 +133,7 @@ async function measure(users: number): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  setFlagsFromString('--expose-gc'); // for the heap of a decoded index
   console.log(`Sizing: ${machineDescription()}; two replicas, one Redis, 5 ms per PrivX call.`);
   console.log(`Query mix per 10: 2 pages of 100 users, 5 single users, 2 batches of 30, 1 reference-data query (every User field).`);
   for (const users of SIZES) console.log(await measure(users));
