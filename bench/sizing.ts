@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { CACHE_SCHEMA_VERSION, decodeValue, encodeValue } from '../datasources/cache/value-codec';
 import { generateDemoData } from '../datasources/simulator/demo-data';
-import type { V41RoleAssignment } from '../datasources/v41/models';
+import { RoleMembershipIndex } from '../datasources/upstream-catalog';
 import { toRoleStoreUser } from '../datasources/v41/normalize';
 import { startRedis } from '../test/helpers/redis-server';
 import { postJson } from './http';
@@ -44,17 +44,19 @@ function queryMix(ids: string[]): string[] {
 }
 
 /**
- * The role-membership index as the catalog builds it (every member's normalised `roles[]`), from the same demo
+ * The role-membership index as the catalog builds it (every member's record and `roles[]`), from the same demo
  * data the simulator serves: encoded as the Redis store writes it, what Redis holds for it (`MEMORY USAGE`),
  * and the heap its decoded copy takes in a replica. Built here rather than over HTTP because its ~1 call per
  * 1,000 members of every role (2 MB pages) is what a loaded machine fails on first, and only its size matters.
  */
 async function membershipIndexFootprint(users: number, redis: Redis): Promise<{ members: number; redisMb: number; heapMb: number }> {
   const gc = runInNewContext('gc') as () => void;
-  const index = new Map<string, V41RoleAssignment[]>();
+  const index = new RoleMembershipIndex();
   for (const user of generateDemoData({ users, seed: 41 }).users) {
-    const parsed = toRoleStoreUser(JSON.parse(JSON.stringify(user)));
-    if (parsed.roles && parsed.roles.length > 0) index.set(parsed.id, parsed.roles);
+    const member = toRoleStoreUser(JSON.parse(JSON.stringify(user)));
+    if (!member.roles || member.roles.length === 0) continue;
+    index.set(member.id, member.roles);
+    index.members.set(member.id, member);
   }
   const key = `${KEY_PREFIX}:${CACHE_SCHEMA_VERSION}:sizing-role-membership`;
   const bytes = encodeValue(index);
@@ -63,7 +65,7 @@ async function membershipIndexFootprint(users: number, redis: Redis): Promise<{ 
   await redis.del(key);
   gc();
   const before = process.memoryUsage().heapUsed;
-  const decoded = decodeValue(bytes) as Map<string, unknown>;
+  const decoded = decodeValue(bytes) as RoleMembershipIndex;
   gc();
   const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
   return { members: decoded.size, redisMb: usage / 1024 / 1024, heapMb };
@@ -79,6 +81,17 @@ async function send(replicas: Child[], bodies: string[]): Promise<void> {
 }
 
 async function measure(users: number): Promise<string> {
+  if (process.env.SIZING_INDEX_ONLY === '1') {
+    const redis = await startRedis();
+    const raw = new Redis(redis.url);
+    try {
+      const index = await membershipIndexFootprint(users, raw);
+      return `${users} users: membership index (${index.members} members): ${index.redisMb.toFixed(2)} MB in Redis, ${index.heapMb.toFixed(0)} MB decoded in a replica`;
+    } finally {
+      raw.disconnect();
+      await redis.close();
+    }
+  }
   const simulator: SimulatorClient = await startSimulatorProcess({ users, seed: 41, latencyMs: 5 });
   const redis = await startRedis();
   const replicas: Child[] = [];

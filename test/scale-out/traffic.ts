@@ -10,7 +10,7 @@ export interface Operation {
 
 const USER = 'id name username status emails { email } roles { id name } workspace { id name } groups { id name type } organizations { id name }';
 
-/** What clients ask of the identity subgraph: pages, single users, batches, entity references, reference data. */
+/** What clients ask of the identity subgraph: pages, single users, batches, entity references, reference data, access reviews. */
 export function mixedOperations(data: DemoData): Operation[] {
   const ids = data.users.map((u) => u.id);
   return [
@@ -27,6 +27,11 @@ export function mixedOperations(data: DemoData): Operation[] {
     { name: 'workspaces', query: '{ workspaces { id name type enabled } }' },
     { name: 'organizations', query: '{ organizations(first: 20) { totalCount nodes { id name } } }' },
     { name: 'groups', query: '{ groups(first: 20) { totalCount nodes { id name type } } }' },
+    // Read from the membership index's member records: proves the index survives Redis with them.
+    {
+      name: 'access review',
+      query: '{ roleAssignments(first: 50) { totalCount nodes { user { id username } assignment { role { id name } explicit grantType grantStart grantEnd } } } }',
+    },
   ];
 }
 
