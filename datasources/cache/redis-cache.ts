@@ -20,7 +20,7 @@ export interface RedisCacheOptions {
   timeoutMs: number;
   /** Namespace of every key, so deployments can share one Redis. */
   keyPrefix: string;
-  /** Where "Redis is down / back" goes; never given the URL or a value. */
+  /** Where warnings go (Redis down or back, a failed background refresh); never given the URL or a value. */
   warn: (message: string) => void;
   /** Wall-clock milliseconds (replicas compare freshness through it); injectable for expiry tests. */
   now?: () => number;
