@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import { reportCache } from '../telemetry';
 import { weight } from './memory-cache';
 import type { SharedCache } from './shared-cache';
 import { CACHE_SCHEMA_VERSION, decodeValue, encodeValue } from './value-codec';
@@ -93,8 +94,13 @@ export class RedisCache implements SharedCache {
 
   async getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.local.get(key);
-    if (hit !== undefined) return hit as T;
+    if (hit !== undefined) {
+      reportCache(key, 'hit');
+      return hit as T;
+    }
     let pending = this.loading.get(key) as Promise<T> | undefined;
+    // Joining a resolution in flight costs no upstream call: a hit for whoever joins.
+    if (pending) reportCache(key, 'hit');
     if (!pending) {
       pending = this.resolve(key, load).finally(() => this.loading.delete(key));
       this.loading.set(key, pending);
@@ -138,6 +144,7 @@ export class RedisCache implements SharedCache {
     const entry = await this.read(key);
     if (entry === UNAVAILABLE) return this.loadAndStore(key, load);
     if (entry) {
+      reportCache(key, 'hit'); // fresh, or stale and served while one replica refreshes it
       const left = entry.freshUntil - this.now();
       if (left > 0) {
         this.keepLocally(key, entry.value, left);
@@ -159,7 +166,7 @@ export class RedisCache implements SharedCache {
       if (token) {
         try {
           const entry = await this.read(key);
-          if (entry !== UNAVAILABLE && entry !== undefined) return entry.value as T;
+          if (entry !== UNAVAILABLE && entry !== undefined) return this.sharedHit(key, entry);
           return await this.loadAndStore(key, load);
         } finally {
           await this.unlock(key, token);
@@ -168,7 +175,7 @@ export class RedisCache implements SharedCache {
       await sleep(WAIT_POLL_MS);
       const entry = await this.read(key);
       if (entry === UNAVAILABLE) break;
-      if (entry) return entry.value as T;
+      if (entry) return this.sharedHit(key, entry);
     }
     return this.loadAndStore(key, load);
   }
@@ -192,7 +199,15 @@ export class RedisCache implements SharedCache {
     }
   }
 
+  /** Another replica loaded it while this one waited. */
+  private sharedHit<T>(key: string, entry: Entry): T {
+    reportCache(key, 'hit');
+    this.keepLocally(key, entry.value, entry.freshUntil - this.now());
+    return entry.value as T;
+  }
+
   private async loadAndStore<T>(key: string, load: () => Promise<T>): Promise<T> {
+    reportCache(key, 'miss');
     const value = await load();
     await this.store(key, value);
     return value;
