@@ -1,5 +1,5 @@
 import pMap from 'p-map';
-import type { SharedCache } from './cache';
+import type { LoadOptions, SharedCache } from './cache';
 import type { IdentityUpstream } from './upstream';
 import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './v41/models';
 import { PAGE_SIZE } from './v41/paging';
@@ -30,6 +30,9 @@ export function byLowerId<T extends { id: string }>(records: Iterable<T>): Map<s
 
 const MEMBER_PAGE_CONCURRENCY = 4;
 
+/** Reference data: a refresh that fails answers the last good value (within the cache's bound). */
+const REFERENCE: LoadOptions = { staleIfError: true };
+
 /**
  * The slowly changing part of the upstream, read through the shared cache: the role list, the directories,
  * the role-membership index, per-user role lists and the local-user list. Shared by every request; the
@@ -42,12 +45,12 @@ export class UpstreamCatalog {
   ) {}
 
   roles(): Promise<V41Role[]> {
-    return this.cache.getOrLoad('roles', async () => (await this.client.listRoles()).filter((role) => !role.deleted));
+    return this.cache.getOrLoad('roles', async () => (await this.client.listRoles()).filter((role) => !role.deleted), REFERENCE);
   }
 
   /** Every directory, keyed by lower-case id. */
   sources(): Promise<Map<string, V41Source>> {
-    return this.cache.getOrLoad('sources', async () => byLowerId(await this.client.listSources()));
+    return this.cache.getOrLoad('sources', async () => byLowerId(await this.client.listSources()), REFERENCE);
   }
 
   /**
@@ -58,9 +61,9 @@ export class UpstreamCatalog {
     return this.cache.getOrLoad('local-users:first-page', async () => {
       const page = await this.client.localUsers({ offset: 0, limit: PAGE_SIZE });
       const byId = byLowerId(page.items);
-      if (page.items.length >= page.count) this.cache.set('local-users', byId);
+      if (page.items.length >= page.count) this.cache.set('local-users', byId, REFERENCE);
       return { page, byId, pages: page.items.length === 0 ? 1 : Math.ceil(page.count / page.items.length) };
-    });
+    }, REFERENCE);
   }
 
   /** Every local user, keyed by lower-case id; continues from the cached first page. */
@@ -68,7 +71,7 @@ export class UpstreamCatalog {
     return this.cache.getOrLoad('local-users', async () => {
       const first = await this.localUsersFirstPage();
       return byLowerId((await this.client.allLocalUsers(first.page)).items);
-    });
+    }, REFERENCE);
   }
 
   peekLocalUsers(): Map<string, V41LocalUser> | undefined {
@@ -128,7 +131,7 @@ export class UpstreamCatalog {
         }
       });
       return index;
-    });
+    }, REFERENCE);
   }
 }
 
