@@ -22,7 +22,8 @@ export function variants(simulator: SimulatorClient): Variant[] {
       label: 'naive (no loaders, no cache)',
       script: 'dist/src/main.js',
       ready: /ready at (http:\/\/\S+\/graphql)/,
-      env: { ...common, DATALOADERS_ENABLED: 'false' },
+      // Naive mode makes one call per user and relation: far past the per-request budget the product needs.
+      env: { ...common, DATALOADERS_ENABLED: 'false', UPSTREAM_CALLS_PER_REQUEST: '100000' },
     },
     { key: 'sdl', label: 'SDL-first baseline', script: 'dist/bench/sdl-baseline/main.js', ready: /ready at (http:\/\/\S+\/graphql)/, env: common },
     { key: 'ceiling', label: 'ceiling (node:http, no GraphQL)', script: 'dist/bench/ceiling/main.js', ready: /ready at (http:\/\/\S+\/graphql)/, env: common },

@@ -1,5 +1,5 @@
 import pMap from 'p-map';
-import type { SharedCache } from './cache';
+import type { LoadOptions, SharedCache } from './cache';
 import { registerCachedClass } from './cache/value-codec';
 import type { IdentityUpstream } from './upstream';
 import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './v41/models';
@@ -43,6 +43,9 @@ export function byLowerId<T extends { id: string }>(records: Iterable<T>): Map<s
 
 const MEMBER_PAGE_CONCURRENCY = 4;
 
+/** Reference data: a refresh that fails answers the last good value (within the cache's bound). */
+const REFERENCE: LoadOptions = { staleIfError: true };
+
 /**
  * The slowly changing part of the upstream, read through the shared cache: the role list, the directories,
  * the role-membership index, per-user role lists and the local-user list. Shared by every request; the
@@ -55,12 +58,12 @@ export class UpstreamCatalog {
   ) {}
 
   roles(): Promise<V41Role[]> {
-    return this.cache.getOrLoad('roles', async () => (await this.client.listRoles()).filter((role) => !role.deleted));
+    return this.cache.getOrLoad('roles', async () => (await this.client.listRoles()).filter((role) => !role.deleted), REFERENCE);
   }
 
   /** Every directory, keyed by lower-case id. */
   sources(): Promise<Map<string, V41Source>> {
-    return this.cache.getOrLoad('sources', async () => byLowerId(await this.client.listSources()));
+    return this.cache.getOrLoad('sources', async () => byLowerId(await this.client.listSources()), REFERENCE);
   }
 
   /**
@@ -71,14 +74,14 @@ export class UpstreamCatalog {
     return this.cache.getOrLoad('local-users:first-page', async () => {
       const page = await this.client.localUsers({ offset: 0, limit: PAGE_SIZE });
       const byId = byLowerId(page.items);
-      if (page.items.length >= page.count) this.cache.set('local-users', byId);
+      if (page.items.length >= page.count) this.cache.set('local-users', byId, REFERENCE);
       return { page, byId, pages: page.items.length === 0 ? 1 : Math.ceil(page.count / page.items.length) };
-    });
+    }, REFERENCE);
   }
 
   /** Every local user, keyed by lower-case id; continues from the cached first page. */
   localUsers(): Promise<Map<string, V41LocalUser>> {
-    return this.cache.getOrLoad('local-users', () => this.loadLocalUsers());
+    return this.cache.getOrLoad('local-users', () => this.loadLocalUsers(), REFERENCE);
   }
 
   private async loadLocalUsers(): Promise<Map<string, V41LocalUser>> {
@@ -127,7 +130,7 @@ export class UpstreamCatalog {
    * `roles[]`, so one sighting of a user gives all of that user's assignments with grant details.
    */
   membershipIndex(roles: V41Role[]): Promise<RoleMembershipIndex> {
-    return this.cache.getOrLoad('role-membership', () => this.buildMembershipIndex(roles));
+    return this.cache.getOrLoad('role-membership', () => this.buildMembershipIndex(roles), REFERENCE);
   }
 
   private async buildMembershipIndex(roles: V41Role[]): Promise<RoleMembershipIndex> {

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { DEFAULT_RESILIENCE, type ResilienceOptions } from '../datasources/v41/resilience';
 import type { V41Connection } from '../datasources/v41/token-manager';
 import type { AccessConfig } from './auth/caller';
 import type { CorsOrigins } from './cors-policy';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
+import { DEFAULT_DEMAND_LIMITS, type DemandLimits } from './demand-control/limits';
+import { DEFAULT_REQUEST_BOUNDS, type RequestBounds } from './request-bounds';
 
 /**
  * Configuration from the environment, validated once at start. A bad value stops the process with a
@@ -65,8 +68,9 @@ const envSchema = z.object({
   V41_OAUTH_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   V41_API_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   V41_API_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
-  V41_TIMEOUT_MS: integer(1, 600_000).default(10_000),
+  V41_TIMEOUT_MS: integer(1, 600_000).default(3_000),
   CACHE_TTL_SECONDS: integer(0, 86_400).default(30),
+  CACHE_STALE_IF_ERROR_SECONDS: integer(0, 86_400).default(600),
   CACHE_MAX_ENTRIES: integer(1, 10_000_000).default(10_000),
   CACHE_URL: z.preprocess(
     emptyAsUndefined,
@@ -89,6 +93,18 @@ const envSchema = z.object({
   METRICS_PORT: integer(0, 65535),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4318' }).optional()),
   OTEL_SERVICE_NAME: z.preprocess(emptyAsUndefined, z.string().optional()).default('privx-identity-subgraph'),
+  MAX_QUERY_COST: integer(1, 100_000_000).default(DEFAULT_DEMAND_LIMITS.maxCost),
+  MAX_QUERY_DEPTH: integer(1, 1_000).default(DEFAULT_DEMAND_LIMITS.maxDepth),
+  MAX_ALIASES: integer(0, 100_000).default(DEFAULT_DEMAND_LIMITS.maxAliases),
+  MAX_TOKENS: integer(10, 1_000_000).default(DEFAULT_DEMAND_LIMITS.maxTokens),
+  MAX_ENTITIES: integer(1, 100_000).default(DEFAULT_DEMAND_LIMITS.maxEntities),
+  REQUEST_TIMEOUT_MS: integer(100, 600_000).default(DEFAULT_REQUEST_BOUNDS.timeoutMs),
+  UPSTREAM_CALLS_PER_REQUEST: integer(1, 1_000_000).default(DEFAULT_REQUEST_BOUNDS.callBudget),
+  UPSTREAM_CONCURRENCY: integer(1, 10_000).default(DEFAULT_RESILIENCE.concurrency),
+  UPSTREAM_MAX_ATTEMPTS: integer(1, 10).default(DEFAULT_RESILIENCE.maxAttempts),
+  UPSTREAM_BREAKER_THRESHOLD: integer(1, 10_000).default(DEFAULT_RESILIENCE.breakerThreshold),
+  UPSTREAM_BREAKER_RESET_MS: integer(10, 600_000).default(DEFAULT_RESILIENCE.breakerResetMs),
+  READY_INTERVAL_MS: integer(100, 600_000).default(10_000),
 });
 
 export type UpstreamConfig = V41Connection;
@@ -115,6 +131,14 @@ export interface AppConfig {
   /** `/metrics` on this port instead of `PORT`. */
   metricsPort: number | undefined;
   tracing: { otlpEndpoint: string | undefined; serviceName: string };
+  cacheStaleIfErrorSeconds: number;
+  /** What one operation may ask for, checked before it runs. */
+  limits: DemandLimits;
+  /** What one request may spend upstream while it runs. */
+  requestBounds: RequestBounds;
+  resilience: Pick<ResilienceOptions, 'concurrency' | 'maxAttempts' | 'breakerThreshold' | 'breakerResetMs'>;
+  /** How long a readiness answer stands before `/ready` asks PrivX again. */
+  readyIntervalMs: number;
 }
 
 export interface SharedCacheConfig {
@@ -174,6 +198,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
     logPretty: e.LOG_PRETTY ?? (e.NODE_ENV === 'development' && terminal),
     metricsPort: e.METRICS_PORT,
     tracing: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
+    cacheStaleIfErrorSeconds: e.CACHE_STALE_IF_ERROR_SECONDS,
+    limits: { maxCost: e.MAX_QUERY_COST, maxDepth: e.MAX_QUERY_DEPTH, maxAliases: e.MAX_ALIASES, maxTokens: e.MAX_TOKENS, maxEntities: e.MAX_ENTITIES },
+    requestBounds: { timeoutMs: e.REQUEST_TIMEOUT_MS, callBudget: e.UPSTREAM_CALLS_PER_REQUEST },
+    resilience: {
+      concurrency: e.UPSTREAM_CONCURRENCY,
+      maxAttempts: e.UPSTREAM_MAX_ATTEMPTS,
+      breakerThreshold: e.UPSTREAM_BREAKER_THRESHOLD,
+      breakerResetMs: e.UPSTREAM_BREAKER_RESET_MS,
+    },
+    readyIntervalMs: e.READY_INTERVAL_MS,
   };
 }
 

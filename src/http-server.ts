@@ -9,10 +9,13 @@ import { corsPolicy, type CorsOrigins } from './cors-policy';
 import { serveExplorer } from './explorer/routes';
 import { observeRequest, type Metrics, type Observability } from './observability';
 import { securityHeaders } from './security-headers';
+import { RequestScope, runInRequestScope } from '../datasources/v41/request-scope';
+import type { ServedUpstream } from './upstream';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
 export const METRICS_PATH = '/metrics';
+export const READY_PATH = '/ready';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
@@ -50,6 +53,8 @@ export interface RouteOptions {
   metricsRoute: boolean;
   /** Serve the offline GraphiQL explorer at `/explorer` (development). */
   explorer: boolean;
+  /** Each request's deadline and call budget, and the readiness check behind `/ready`. */
+  upstream: Pick<ServedUpstream, 'bounds' | 'readiness'>;
 }
 
 interface Handlers {
@@ -59,9 +64,11 @@ interface Handlers {
 }
 
 /**
- * The `node:http` routes: `GET /health`, `GET /metrics` unless it has a port of its own, the offline
- * explorer in development, and Apollo at `/graphql`. Apollo's standalone server answers on every path and
- * has no health route; this keeps the surface to exactly what we serve.
+ * The `node:http` routes: `GET /health` (liveness: the process serves), `GET /ready` (readiness: PrivX answers),
+ * `GET /metrics` unless it has a port of its own, the offline explorer in development, and Apollo at
+ * `/graphql`, each GraphQL request in its own `RequestScope` (deadline, upstream-call budget). Apollo's
+ * standalone server answers on every path and has no health route; this keeps the surface to exactly what we
+ * serve.
  */
 export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: Caller) => Promise<Context>, options: RouteOptions): RequestListener {
   const securityHeadersOn = securityHeaders(options.production);
@@ -70,8 +77,13 @@ export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: 
   return (req, res) => {
     securityHeadersOn(req, res, () => undefined); // sets headers only, synchronously: every answer below carries them
     const path = (req.url ?? '/').split('?')[0];
-    if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    if (path === HEALTH_PATH && read) {
       sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (path === READY_PATH && read) {
+      void options.upstream.readiness.isReady().then((ready) => sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'upstream unavailable' }));
       return;
     }
     if (metricsRoute && path === METRICS_PATH) {
@@ -83,7 +95,8 @@ export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: 
       sendJson(res, 404, { error: `Not found. GraphQL is served at ${GRAPHQL_PATH}.` });
       return;
     }
-    observeRequest(observability, req, res, () => handleGraphQL(apollo, handlers, req, res)).catch((error: { status?: number; type?: string }) => {
+    const scope = new RequestScope(options.upstream.bounds.timeoutMs, options.upstream.bounds.callBudget);
+    runInRequestScope(scope, () => observeRequest(observability, req, res, () => handleGraphQL(apollo, handlers, req, res))).catch((error: { status?: number; type?: string }) => {
       if (error instanceof Unauthenticated) {
         const challenge: Record<string, string> = error.challenge ? { 'www-authenticate': error.challenge } : {};
         sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, challenge);

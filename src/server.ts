@@ -6,20 +6,21 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
-import type { Upstream } from '../datasources/upstream';
 import type { AccessConfig } from './auth/caller';
 import { createRequestGuard } from './auth/request-guard';
 import { enforceRequiredScopes } from './auth/scope-enforcement';
 import { createContext, type Context } from './context';
 import type { CorsOrigins } from './cors-policy';
+import { DEFAULT_DEMAND_LIMITS, demandControl, type DemandLimits } from './demand-control';
 import { createErrorFormatter } from './errors';
 import { withOfflineExplorerLink } from './explorer/landing-page';
 import { GRAPHQL_PATH, serveMetrics, subgraphRoutes } from './http-server';
 import { Metrics, operationPlugin, silentLogger, type Logger } from './observability';
 import { identitySchema } from './schema/identity-schema';
+import type { ServedUpstream } from './upstream';
 
 export interface SubgraphOptions {
-  upstream: Upstream;
+  upstream: ServedUpstream;
   port: number;
   host?: string;
   production: boolean;
@@ -33,7 +34,20 @@ export interface SubgraphOptions {
   logger?: Logger;
   /** `/metrics` on a port of its own (0: ephemeral) instead of the GraphQL port. */
   metricsPort?: number;
+  /** Demand control; the defaults unless given. */
+  limits?: DemandLimits;
+  clientTimeouts?: ClientTimeouts;
 }
+
+export interface ClientTimeouts {
+  /** Time a client has to send the request headers. */
+  headersMs: number;
+  /** Time a client has to send the whole request, body included. */
+  requestMs: number;
+}
+
+/** Slow clients cannot hold a connection open: headers within 10 s, the whole request within 30 s. */
+export const DEFAULT_CLIENT_TIMEOUTS: Readonly<ClientTimeouts> = { headersMs: 10_000, requestMs: 30_000 };
 
 export interface RunningSubgraph {
   /** Base URL, e.g. http://127.0.0.1:4001 */
@@ -70,10 +84,16 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
 
 /** Starts the subgraph over a ready upstream: GraphQL at `/graphql`, health at `/health`, `/metrics`. */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
-  const { upstream, port, host = '127.0.0.1', production, schema: given, access = {}, logger = silentLogger, metricsPort } = options;
+  const { upstream, port, host = '127.0.0.1', production, schema: given, access = {}, logger = silentLogger, metricsPort, limits = DEFAULT_DEMAND_LIMITS, clientTimeouts = DEFAULT_CLIENT_TIMEOUTS } = options;
   const schema = enforceRequiredScopes(given ?? (await identitySchema()));
-  const server = createServer();
+  const server = createServer({
+    headersTimeout: clientTimeouts.headersMs,
+    requestTimeout: clientTimeouts.requestMs,
+    // Node checks those timeouts on this interval (30 s by default): check often enough to honour them.
+    connectionsCheckingInterval: Math.min(1_000, clientTimeouts.headersMs / 2),
+  });
   const metrics = new Metrics();
+  const demand = demandControl(limits);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createErrorFormatter(production),
@@ -81,10 +101,15 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     // Production tells an unknown caller nothing about the schema: no introspection, no "Did you mean …?".
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
-    // main.ts owns the signals: Apollo's own handler re-raised SIGTERM before the last spans were flushed.
+    // main.ts owns the signals: Apollo's own handler re-raised SIGTERM before the last spans were flushed, and
+    // before the embedded simulator could be closed after the drain.
     stopOnTerminationSignals: false,
+    parseOptions: demand.parseOptions,
+    validationRules: demand.validationRules,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // On stop: refuse new connections, let in-flight requests finish (they end by their deadline anyway).
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: upstream.bounds.timeoutMs + 1_000 }),
+      demand.plugin as ApolloServerPlugin<Context>,
       ApolloServerPluginCacheControlDisabled(),
       noStore,
       operationPlugin<Context>(logger),
@@ -104,6 +129,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     observability: { logger, metrics },
     metricsRoute: metricsPort === undefined,
     explorer: !production,
+    upstream,
   });
   server.on('request', routes);
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

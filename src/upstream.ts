@@ -1,10 +1,14 @@
 import { createSharedCache, type SharedCache } from '../datasources/cache';
+import type { Upstream } from '../datasources/upstream';
 import { UpstreamCatalog } from '../datasources/upstream-catalog';
 import { V41Client } from '../datasources/v41/client';
+import type { ResilienceOptions } from '../datasources/v41/resilience';
 import type { AppConfig, UpstreamConfig } from './config';
-import type { Upstream } from '../datasources/upstream';
+import { Readiness } from './readiness';
+import { DEFAULT_REQUEST_BOUNDS, type RequestBounds } from './request-bounds';
 
-export type UpstreamSettings = Pick<AppConfig, 'cacheTtlSeconds' | 'cacheMaxEntries' | 'dataloadersEnabled'> & Partial<Pick<AppConfig, 'sharedCache'>>;
+export type UpstreamSettings = Pick<AppConfig, 'cacheTtlSeconds' | 'cacheMaxEntries' | 'dataloadersEnabled'> &
+  Partial<Pick<AppConfig, 'sharedCache' | 'cacheStaleIfErrorSeconds' | 'requestBounds' | 'readyIntervalMs'>> & { resilience?: Partial<ResilienceOptions> };
 
 export interface UpstreamHooks {
   /** Where cache warnings go (Redis down or back). */
@@ -13,20 +17,32 @@ export interface UpstreamHooks {
   now?: () => number;
 }
 
-/** The process's upstream, with the cache it owns: closed at shutdown, as it may hold a Redis connection. */
-export interface OwnedUpstream extends Upstream {
+/** The upstream as the server uses it: what resolvers read, plus each request's bounds and the readiness check. */
+export interface ServedUpstream extends Upstream {
+  /** The deadline and upstream-call budget of each request. */
+  bounds: RequestBounds;
+  readiness: Readiness;
+  /** The cache this upstream owns: closed at shutdown, as it may hold a Redis connection. */
   cache: SharedCache;
 }
 
 /** One v41 client and one shared cache for the life of the process. */
-export function createUpstream(connection: UpstreamConfig, settings: UpstreamSettings, hooks: UpstreamHooks = {}): OwnedUpstream {
-  const client = new V41Client(connection);
+export function createUpstream(connection: UpstreamConfig, settings: UpstreamSettings, hooks: UpstreamHooks = {}): ServedUpstream {
+  const client = new V41Client({ ...connection, resilience: settings.resilience });
   // Naive mode prices the unbatched approach honestly: nothing is shared between calls either.
   const ttlSeconds = settings.dataloadersEnabled ? settings.cacheTtlSeconds : 0;
   const cache = createSharedCache({
     ttlSeconds,
     maxRecords: settings.cacheMaxEntries,
+    staleIfErrorSeconds: settings.cacheStaleIfErrorSeconds ?? 600,
     redis: settings.sharedCache && { ...settings.sharedCache, warn: hooks.warn ?? ((message) => console.warn(message)), now: hooks.now },
   });
-  return { client, catalog: new UpstreamCatalog(client, cache), batching: settings.dataloadersEnabled, cache };
+  return {
+    client,
+    catalog: new UpstreamCatalog(client, cache),
+    batching: settings.dataloadersEnabled,
+    bounds: settings.requestBounds ?? DEFAULT_REQUEST_BOUNDS,
+    readiness: new Readiness(() => client.ping(), settings.readyIntervalMs ?? 10_000),
+    cache,
+  };
 }

@@ -31,7 +31,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       production: false,
       upstream: undefined,
-      upstreamTimeoutMs: 10_000,
+      upstreamTimeoutMs: 3_000,
       cacheTtlSeconds: 30,
       cacheMaxEntries: 10_000,
       dataloadersEnabled: true,
@@ -41,6 +41,11 @@ describe('loadConfig', () => {
       logPretty: false,
       metricsPort: undefined,
       tracing: { otlpEndpoint: undefined, serviceName: 'privx-identity-subgraph' },
+      cacheStaleIfErrorSeconds: 600,
+      limits: { maxCost: 20_000, maxDepth: 12, maxAliases: 30, maxTokens: 5_000, maxEntities: 500 },
+      requestBounds: { timeoutMs: 10_000, callBudget: 100 },
+      resilience: { concurrency: 32, maxAttempts: 6, breakerThreshold: 10, breakerResetMs: 5_000 },
+      readyIntervalMs: 10_000,
     });
   });
 
@@ -105,6 +110,11 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ CACHE_TTL_SECONDS: '-1' }, 'CACHE_TTL_SECONDS'],
+    [{ MAX_QUERY_COST: '0' }, 'MAX_QUERY_COST'],
+    [{ REQUEST_TIMEOUT_MS: 'soon' }, 'REQUEST_TIMEOUT_MS'],
+    [{ UPSTREAM_CONCURRENCY: '0' }, 'UPSTREAM_CONCURRENCY'],
+    [{ UPSTREAM_MAX_ATTEMPTS: '11' }, 'UPSTREAM_MAX_ATTEMPTS'],
+    [{ ...REAL, V41_BASE_URL: 'https://admin:hunter2@privx.example.com' }, 'V41_BASE_URL'],
     [{ CACHE_TTL_SECONDS: '1.5' }, 'CACHE_TTL_SECONDS'],
     [{ V41_BASE_URL: 'privx.example.com' }, 'V41_BASE_URL'],
     [{ V41_BASE_URL: 'ftp://privx.example.com' }, 'V41_BASE_URL'],

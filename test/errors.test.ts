@@ -8,7 +8,9 @@ describe('createErrorFormatter', () => {
     const wrapped = new GraphQLError(cause.message, { path: ['roles'], originalError: cause });
     for (const production of [true, false]) {
       const formatted = createErrorFormatter(production)({ message: cause.message, path: ['roles'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped);
-      expect(formatted).toMatchObject({ message: 'Unexpected v41 response: roles list is not an object', extensions: { code: 'UPSTREAM_ERROR', upstreamStatus: null } });
+      // Production never repeats upstream detail; development names it.
+      const message = production ? 'PrivX answered with an error.' : 'Unexpected v41 response: roles list is not an object';
+      expect(formatted).toMatchObject({ message, extensions: { code: 'UPSTREAM_ERROR', upstreamStatus: null } });
     }
   });
 });

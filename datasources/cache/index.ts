@@ -1,4 +1,4 @@
-export type { SharedCache } from './shared-cache';
+export type { LoadOptions, SharedCache } from './shared-cache';
 export { NoCache } from './shared-cache';
 export { MemoryCache } from './memory-cache';
 export { RedisCache, type RedisCacheOptions } from './redis-cache';

@@ -6,18 +6,24 @@
 export interface SharedCache {
   /**
    * The value under `key`, loading it when absent or expired. Concurrent callers of one key share a single
-   * load; a failed load is not kept.
+   * load; a failed load is not kept. With `staleIfError`, a failed load of an expired key answers the last
+   * good value instead, as long as it expired no longer ago than the store's stale bound.
    */
-  getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T>;
+  getOrLoad<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<T>;
   /**
    * The value under `key` if present; never waits for a load. A shared store may need a round trip for it, and
    * may answer a stale value (within its stale window), which it then refreshes in the background with
    * `refresh` when given.
    */
   peek<T>(key: string, refresh?: () => Promise<T>): Promise<T | undefined>;
-  set<T>(key: string, value: T): void;
+  set<T>(key: string, value: T, options?: LoadOptions): void;
   /** Lets background writes settle and releases connections (shutdown). */
   close(): Promise<void>;
+}
+
+export interface LoadOptions {
+  /** Reference data: better a value a few minutes old than a failed answer while PrivX hiccups. */
+  staleIfError?: boolean;
 }
 
 /** TTL 0: nothing is kept and nothing is shared, every call loads. */

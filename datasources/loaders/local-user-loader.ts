@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { V41LocalUser } from '../v41/models';
 import type { Upstream } from '../upstream';
-import { loaderOptions } from './loader-options';
+import { loaderOptions, orError } from './loader-options';
 
 export type LocalUserLoader = DataLoader<string, V41LocalUser | null>;
 
@@ -14,7 +14,7 @@ export type LocalUserLoader = DataLoader<string, V41LocalUser | null>;
  */
 export function createLocalUserLoader(upstream: Upstream): LocalUserLoader {
   const { catalog, client } = upstream;
-  return new DataLoader<string, V41LocalUser | null>(async (ids) => {
+  return new DataLoader<string, V41LocalUser | null>(async (ids): Promise<(V41LocalUser | null | Error)[]> => {
     if (!upstream.batching) return [await client.getLocalUser(ids[0] as string)];
     const cached = await catalog.peekLocalUsers();
     if (cached) return ids.map((id) => cached.get(id.toLowerCase()) ?? null);
@@ -25,7 +25,7 @@ export function createLocalUserLoader(upstream: Upstream): LocalUserLoader {
     if (rest.length === 0 || first.pages === 1) return ids.map((id) => first.byId.get(id.toLowerCase()) ?? null);
     if (rest.length < first.pages) {
       const fetched = new Map(rest.map((id, i) => [id, i]));
-      const records = await Promise.all(rest.map((id) => catalog.localUser(id)));
+      const records = await Promise.all(rest.map((id) => orError(catalog.localUser(id))));
       return ids.map((id) => first.byId.get(id.toLowerCase()) ?? records[fetched.get(id) as number] ?? null);
     }
     const all = await catalog.localUsers();

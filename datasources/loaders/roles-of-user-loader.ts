@@ -3,7 +3,7 @@ import pMap from 'p-map';
 import { membershipPages } from '../upstream-catalog';
 import type { V41RoleAssignment } from '../v41/models';
 import type { Upstream } from '../upstream';
-import { loaderOptions } from './loader-options';
+import { loaderOptions, orError } from './loader-options';
 
 export type RolesOfUserLoader = DataLoader<string, V41RoleAssignment[] | null>;
 
@@ -20,7 +20,7 @@ export const ROLE_CALL_CONCURRENCY = 8;
  */
 export function createRolesOfUserLoader(upstream: Upstream): RolesOfUserLoader {
   const { client, catalog } = upstream;
-  return new DataLoader<string, V41RoleAssignment[] | null>(async (userIds) => {
+  return new DataLoader<string, V41RoleAssignment[] | null>(async (userIds): Promise<(V41RoleAssignment[] | null | Error)[]> => {
     if (!upstream.batching) return [await client.getUserRoles(userIds[0] as string)];
 
     const index = await catalog.peekMembershipIndex();
@@ -28,17 +28,18 @@ export function createRolesOfUserLoader(upstream: Upstream): RolesOfUserLoader {
 
     const known = await Promise.all(userIds.map((id) => catalog.peekUserRoles(id)));
     const missing = userIds.filter((_, i) => known[i] === undefined);
-    const fetched = new Map<string, V41RoleAssignment[] | null>();
+    const fetched = new Map<string, V41RoleAssignment[] | null | Error>();
     if (missing.length > 0) {
       const roles = await catalog.roles();
       if (missing.length > membershipPages(roles)) {
         const built = await catalog.membershipIndex(roles);
         return userIds.map((id) => built.get(id) ?? []);
       }
-      const lists = await pMap(missing, (id) => catalog.userRoles(id), { concurrency: ROLE_CALL_CONCURRENCY });
+      // One user's failed call fails that user's roles only, with that call's error.
+      const lists = await pMap(missing, (id) => orError(catalog.userRoles(id)), { concurrency: ROLE_CALL_CONCURRENCY });
       missing.forEach((id, i) => fetched.set(id, lists[i] ?? null));
     }
     // What was not fetched just now was cached a moment ago (and is read again only if it expired since).
-    return Promise.all(userIds.map((id) => (fetched.has(id) ? (fetched.get(id) ?? null) : catalog.userRoles(id))));
+    return Promise.all(userIds.map((id) => (fetched.has(id) ? (fetched.get(id) ?? null) : orError(catalog.userRoles(id)))));
   }, loaderOptions(upstream));
 }

@@ -5,7 +5,10 @@ export interface Fault {
   method: string;
   /** A route template as the stats name it (`/role-store/api/v1/users/:id`), or `*` for every counted route. */
   route: string;
-  status: number;
+  /** The error status to answer; without it (and with `delayMs`) the call is answered normally, late. */
+  status?: number;
+  /** Hold the answer this long first: a slow or hanging upstream. */
+  delayMs?: number;
   /** How many calls fail; forever when absent. */
   times?: number;
   /** Sent as `Retry-After` (seconds), for clients that honour it. */
@@ -15,10 +18,13 @@ export interface Fault {
 /** Throws a `RangeError` naming what is wrong; the admin route turns it into a 400. */
 export function validateFault(value: unknown): Fault {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RangeError('a fault is a JSON object');
-  const { method, route, status, times, retryAfterSeconds } = value as Record<string, unknown>;
+  const { method, route, status, delayMs, times, retryAfterSeconds } = value as Record<string, unknown>;
   if (typeof method !== 'string' || method === '') throw new RangeError('fault.method must be an HTTP method');
   if (typeof route !== 'string' || route === '') throw new RangeError('fault.route must be a route template or "*"');
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) {
+  if (delayMs !== undefined && (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0)) {
+    throw new RangeError('fault.delayMs must be a number of milliseconds >= 0');
+  }
+  if ((status !== undefined || delayMs === undefined) && (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)) {
     throw new RangeError('fault.status must be an HTTP error status (400-599)');
   }
   if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) {
@@ -27,7 +33,7 @@ export function validateFault(value: unknown): Fault {
   if (retryAfterSeconds !== undefined && (typeof retryAfterSeconds !== 'number' || !Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0)) {
     throw new RangeError('fault.retryAfterSeconds must be a non-negative integer');
   }
-  return { method: method.toUpperCase(), route, status, times, retryAfterSeconds };
+  return { method: method.toUpperCase(), route, status: status as number | undefined, delayMs: delayMs as number | undefined, times, retryAfterSeconds };
 }
 
 const ERROR_CODES: Record<number, string> = {
@@ -39,7 +45,7 @@ const ERROR_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
-function faultReply(fault: Fault): Reply {
+function faultReply(fault: Fault & { status: number }): Reply {
   const code = fault.status >= 500 ? 'INTERNAL_ERROR' : (ERROR_CODES[fault.status] ?? 'BAD_REQUEST');
   const reply = privxError(fault.status, code, `injected fault: ${fault.status} on ${fault.method} ${fault.route}`);
   return fault.retryAfterSeconds === undefined ? reply : { ...reply, headers: { 'retry-after': String(fault.retryAfterSeconds) } };
@@ -58,6 +64,8 @@ export class FaultInjector {
     private readonly failureRate: number,
     private readonly failureSeed: number,
     private readonly knownRoutes: ReadonlySet<string>,
+    /** What the failure rate answers: 503 `MAX_LOAD` (overload) unless told otherwise. */
+    private readonly failureStatus = 503,
   ) {
     this.failures = new Random(failureSeed);
   }
@@ -77,16 +85,18 @@ export class FaultInjector {
     this.failures = new Random(this.failureSeed);
   }
 
-  /** The failure to answer instead of the handler, if any. */
-  failureFor(method: string, template: string): Reply | undefined {
+  /** What to do instead of (or before) the handler: wait `delayMs`, then answer `reply` if given. */
+  failureFor(method: string, template: string): { reply?: Reply; delayMs?: number } | undefined {
     const entry = this.faults.find(({ fault }) => fault.method === method && (fault.route === template || fault.route === '*'));
     if (entry) {
       entry.remaining -= 1;
       if (entry.remaining <= 0) this.faults = this.faults.filter((e) => e !== entry);
-      return faultReply(entry.fault);
+      const { fault } = entry;
+      return { delayMs: fault.delayMs, reply: fault.status === undefined ? undefined : faultReply({ ...fault, status: fault.status }) };
     }
     if (this.failureRate > 0 && this.failures.next() < this.failureRate) {
-      return privxError(503, 'MAX_LOAD', 'simulated overload: try again later');
+      const reply = this.failureStatus === 503 ? privxError(503, 'MAX_LOAD', 'simulated overload: try again later') : faultReply({ method, route: template, status: this.failureStatus });
+      return { reply };
     }
     return undefined;
   }

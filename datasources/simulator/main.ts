@@ -26,7 +26,7 @@ const isInteger = (min: number, max = Number.MAX_SAFE_INTEGER) => (n: number) =>
 
 /**
  * Options from `SIM_HOST`, `SIM_PORT` (default 4010), `SIM_USERS`, `SIM_SEED`, `SIM_LATENCY_MS`,
- * `SIM_FAILURE_RATE` and `SIM_TOKEN_TTL_SECONDS`; unset or empty means the default. A bad value throws a
+ * `SIM_FAILURE_RATE`, `SIM_FAILURE_STATUS` and `SIM_TOKEN_TTL_SECONDS`; unset or empty means the default. A bad value throws a
  * `SimulatorEnvError` naming the variable.
  */
 export function simulatorOptionsFromEnv(env: Env): Partial<SimulatorOptions> {
@@ -38,6 +38,7 @@ export function simulatorOptionsFromEnv(env: Env): Partial<SimulatorOptions> {
     seed: readNumber(env, 'SIM_SEED', isInteger(Number.MIN_SAFE_INTEGER), 'an integer'),
     latencyMs: readNumber(env, 'SIM_LATENCY_MS', (n) => n >= 0, 'a number of milliseconds >= 0'),
     failureRate: readNumber(env, 'SIM_FAILURE_RATE', (n) => n >= 0 && n <= 1, 'a number between 0 and 1'),
+    failureStatus: readNumber(env, 'SIM_FAILURE_STATUS', isInteger(400, 599), 'an HTTP error status 400..599'),
     tokenTtlSeconds: readNumber(env, 'SIM_TOKEN_TTL_SECONDS', (n) => n > 0, 'a number of seconds > 0'),
   };
 }

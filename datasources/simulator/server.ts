@@ -33,8 +33,10 @@ export interface SimulatorOptions {
   seed: number;
   /** Added to every counted call. */
   latencyMs: number;
-  /** Share (0..1) of counted calls answered 503 `MAX_LOAD`, drawn from a PRNG seeded by `seed`. */
+  /** Share (0..1) of counted calls answered `failureStatus`, drawn from a PRNG seeded by `seed`. */
   failureRate: number;
+  /** The status of those failures: 503 `MAX_LOAD` unless given. */
+  failureStatus: number;
   tokenTtlSeconds: number;
   oauthClientId: string;
   oauthClientSecret: string;
@@ -51,6 +53,7 @@ export const DEFAULT_SIMULATOR_OPTIONS: Readonly<SimulatorOptions> = {
   seed: DEFAULT_DEMO_SEED,
   latencyMs: 0,
   failureRate: 0,
+  failureStatus: 503,
   tokenTtlSeconds: 300,
   ...SIMULATOR_CREDENTIALS,
   now: () => Date.now(),
@@ -78,6 +81,7 @@ function validate(options: SimulatorOptions): void {
   if (!Number.isSafeInteger(options.seed)) problems.push(`seed must be a safe integer, got ${options.seed}`);
   if (!Number.isFinite(options.latencyMs) || options.latencyMs < 0) problems.push(`latencyMs must be >= 0, got ${options.latencyMs}`);
   if (!(options.failureRate >= 0 && options.failureRate <= 1)) problems.push(`failureRate must be within 0..1, got ${options.failureRate}`);
+  if (!Number.isInteger(options.failureStatus) || options.failureStatus < 400 || options.failureStatus > 599) problems.push(`failureStatus must be 400..599, got ${options.failureStatus}`);
   if (!Number.isFinite(options.tokenTtlSeconds) || options.tokenTtlSeconds <= 0) problems.push(`tokenTtlSeconds must be > 0, got ${options.tokenTtlSeconds}`);
   if (problems.length > 0) throw new RangeError(`Invalid simulator options: ${problems.join('; ')}`);
 }
@@ -101,6 +105,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     options.failureRate,
     deriveSeed(options.seed, FAILURE_STREAM),
     new Set(countedRoutes.map((route) => `${route.method} ${route.template}`)),
+    options.failureStatus,
   );
   const router = new Router().add(...upstreamRoutes, ...adminRoutes(stats, faults));
 
@@ -117,7 +122,9 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
       stats.record(`${method} ${route.template}`);
       if (options.latencyMs > 0) await delay(options.latencyMs);
       const failure = faults.failureFor(method, route.template);
-      if (failure) return failure;
+      // Unref'd: a held answer must not keep a closing process alive.
+      if (failure?.delayMs) await delay(failure.delayMs, undefined, { ref: false });
+      if (failure?.reply) return failure.reply;
     }
     if (route.kind === 'data') {
       const rejection = tokens.rejection(req.headers.authorization);

@@ -107,6 +107,11 @@ export class V41Client implements IdentityUpstream {
     return fetchAllPages((offset, limit) => this.localUsers({ offset, limit }), PAGE_SIZE, firstPage);
   }
 
+  /** Readiness: a token and the role store's `GET /status`, tried once. Throws when PrivX does not answer. */
+  async ping(): Promise<void> {
+    await this.http.probe(`${ROLE_STORE}/status`);
+  }
+
   async getLocalUser(id: string): Promise<V41LocalUser | null> {
     return orNull(this.http.request('GET', `${LOCAL_USER_STORE}/users/${encodeURIComponent(id)}`).then(toLocalUser));
   }

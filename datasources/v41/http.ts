@@ -1,5 +1,7 @@
 import { reportRetry, reportUpstreamCall } from '../telemetry';
 import { errorFromResponse, V41Error, V41ErrorBody, V41UnavailableError } from './errors';
+import { currentRequestScope } from './request-scope';
+import { DEFAULT_RESILIENCE, UpstreamResilience, type ResilienceOptions } from './resilience';
 import { parseWithoutSecrets } from './secrets';
 import { TokenManager, type V41Connection } from './token-manager';
 
@@ -9,44 +11,66 @@ export interface RequestOptions {
 }
 
 export interface V41HttpOptions extends V41Connection {
-  /** A `Retry-After` longer than this is not waited for: the caller gets the 503 as a field error instead. */
-  maxRetryAfterMs?: number;
+  /** Retries, breaker and concurrency cap; the defaults unless given. */
+  resilience?: Partial<ResilienceOptions>;
+}
+
+/** `Retry-After` in milliseconds (delta-seconds or an HTTP date), when the answer carries one. */
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 /**
- * One authenticated JSON request to PrivX: bearer token, a timeout on every call, one re-token and retry on
- * 401, one retry after a short `Retry-After`, PrivX error bodies turned into typed errors. Bodies are parsed
- * with secrets removed, so nothing returned from here carries them.
+ * One authenticated JSON request to PrivX: bearer token, a timeout on every try, one re-token on 401, PrivX
+ * error bodies turned into typed errors, and `UpstreamResilience` around it all (retries, breaker, cap,
+ * deadline, budget). Bodies are parsed with secrets removed, so nothing returned from here carries them.
  */
 export class V41Http {
   readonly tokens: TokenManager;
-  private readonly maxRetryAfterMs: number;
+  readonly resilience: UpstreamResilience;
 
   constructor(private readonly options: V41HttpOptions) {
     this.tokens = new TokenManager(options);
-    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 2_000;
+    this.resilience = new UpstreamResilience({ ...DEFAULT_RESILIENCE, ...options.resilience });
   }
 
-  async request(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<unknown> {
+  request(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<unknown> {
     const operation = `${method} ${path}`;
+    let tries = 0;
+    let previous: unknown;
+    return this.resilience.execute(operation, async (deadline) => {
+      if (tries++ > 0) reportRetry(method, path, previous instanceof V41Error && previous.retryAfterMs !== undefined ? 'retry-after' : 'backoff');
+      try {
+        return await this.attempt(method, path, options, operation, deadline);
+      } catch (error) {
+        previous = error;
+        throw error;
+      }
+    });
+  }
+
+  /** A token and one unretried call: does PrivX answer right now? */
+  probe(path: string): Promise<unknown> {
+    const operation = `GET ${path}`;
+    return this.resilience.once(operation, () => this.attempt('GET', path, {}, operation, undefined));
+  }
+
+  private async attempt(method: 'GET' | 'POST', path: string, options: RequestOptions, operation: string, deadline: AbortSignal | undefined): Promise<unknown> {
     const url = this.url(path, options.query);
     let token = await this.tokens.accessToken();
-    let response = await this.send(method, path, url, token, options.body, operation);
+    let response = await this.send(method, path, url, token, options.body, operation, deadline);
     if (response.status === 401) {
       await response.body?.cancel();
       token = await this.tokens.renewAfterRejection(token);
       reportRetry(method, path, 'token-renewal');
-      response = await this.send(method, path, url, token, options.body, operation);
-    }
-    const retryAfterMs = this.retryAfterMs(response);
-    if (retryAfterMs !== undefined) {
-      await response.body?.cancel();
-      await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
-      reportRetry(method, path, 'retry-after');
-      response = await this.send(method, path, url, token, options.body, operation);
+      response = await this.send(method, path, url, token, options.body, operation, deadline);
     }
     const text = await this.readText(response, operation);
-    if (!response.ok) throw errorFromResponse(operation, response.status, this.errorBody(text));
+    if (!response.ok) throw errorFromResponse(operation, response.status, this.errorBody(text), retryAfterMs(response));
     try {
       return parseWithoutSecrets(text);
     } catch {
@@ -63,8 +87,9 @@ export class V41Http {
     return `${this.options.baseUrl}${path}${search ? `?${search}` : ''}`;
   }
 
-  private async send(method: string, path: string, url: string, token: string, body: unknown, operation: string): Promise<Response> {
+  private async send(method: string, path: string, url: string, token: string, body: unknown, operation: string, deadline: AbortSignal | undefined): Promise<Response> {
     const headers = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
     try {
       return await reportUpstreamCall(method, path, headers, (traced) =>
         fetch(url, {
@@ -72,11 +97,14 @@ export class V41Http {
           // The token is added after reporting, so no subscriber ever sees it.
           headers: { ...traced, authorization: `Bearer ${token}` },
           body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+          signal: deadline ? AbortSignal.any([timeout, deadline]) : timeout,
         }),
       );
-    } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${this.options.timeoutMs} ms` : (error as Error).message;
+    } catch {
+      const scope = currentRequestScope();
+      if (deadline?.aborted && scope) throw scope.deadlineError(operation);
+      // Never the fetch error's own text: it may quote the URL, and the URL is configuration.
+      const reason = timeout.aborted ? `timed out after ${this.options.timeoutMs} ms` : 'could not connect';
       throw new V41UnavailableError(`PrivX ${operation} failed: ${reason}`, undefined, undefined, operation);
     }
   }
@@ -84,21 +112,9 @@ export class V41Http {
   private async readText(response: Response, operation: string): Promise<string> {
     try {
       return await response.text();
-    } catch (error) {
-      throw new V41UnavailableError(`PrivX ${operation} failed while reading: ${(error as Error).message}`, response.status, undefined, operation);
+    } catch {
+      throw new V41UnavailableError(`PrivX ${operation} failed while reading the answer`, response.status, undefined, operation);
     }
-  }
-
-  /** Overload answers (503, 429) may say when to come back; a short wait is cheaper than a failed field. */
-  private retryAfterMs(response: Response): number | undefined {
-    if (response.status !== 503 && response.status !== 429) return undefined;
-    const header = response.headers.get('retry-after');
-    if (header === null) return undefined;
-    const seconds = Number(header);
-    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-    if (!Number.isFinite(ms)) return undefined;
-    const wait = Math.max(0, ms);
-    return wait <= this.maxRetryAfterMs ? wait : undefined;
   }
 
   private errorBody(text: string): V41ErrorBody | undefined {

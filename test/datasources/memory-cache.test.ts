@@ -28,6 +28,27 @@ describe('MemoryCache', () => {
     expect(await cache.getOrLoad('k', async () => 'recovered')).toBe('recovered');
   });
 
+  it('stale-if-error: a failed refresh answers the last good value within the bound, then fails', async () => {
+    let now = 10_000;
+    const cache = new MemoryCache({ ttlSeconds: 1, maxRecords: 100, staleIfErrorSeconds: 60, now: () => now });
+    const down = () => Promise.reject(new Error('upstream down'));
+    await cache.getOrLoad('roles', async () => 'good', { staleIfError: true });
+    now = 12_000; // expired: not served as fresh, but kept for a failed refresh
+    expect(await cache.peek('roles')).toBeUndefined();
+    expect(await cache.getOrLoad('roles', down, { staleIfError: true })).toBe('good');
+    expect(await cache.getOrLoad('roles', async () => 'newer', { staleIfError: true })).toBe('newer');
+    now = 12_000 + 1_000 + 60_001; // past TTL + bound
+    await expect(cache.getOrLoad('roles', down, { staleIfError: true })).rejects.toThrow('upstream down');
+  });
+
+  it('stale-if-error only where asked: other keys fail as before', async () => {
+    let now = 10_000;
+    const cache = new MemoryCache({ ttlSeconds: 1, maxRecords: 100, staleIfErrorSeconds: 60, now: () => now });
+    await cache.getOrLoad('user-roles:1', async () => 'good');
+    now = 12_000;
+    await expect(cache.getOrLoad('user-roles:1', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+  });
+
   it('returns a value heavier than its whole bound without keeping it or evicting anything', async () => {
     const cache = new MemoryCache({ ttlSeconds: 30, maxRecords: 10 });
     cache.set('small', 1);

@@ -1,11 +1,12 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { AccessConfig } from '../../src/auth/caller';
 import type { UpstreamConfig } from '../../src/config';
-import type { Upstream } from '../../datasources/upstream';
+import type { ServedUpstream } from '../../src/upstream';
 import type { CorsOrigins } from '../../src/cors-policy';
-import { startSubgraph, type RunningSubgraph } from '../../src/server';
+import { startSubgraph, type ClientTimeouts, type RunningSubgraph } from '../../src/server';
+import type { DemandLimits } from '../../src/demand-control';
+import { createUpstream, type UpstreamSettings } from '../../src/upstream';
 import type { Logger } from '../../src/observability';
-import { createUpstream } from '../../src/upstream';
 import { postGraphQL, type GraphQLResponse } from '../../examples/supergraph/graphql-http';
 
 export interface SubgraphOptions {
@@ -16,11 +17,17 @@ export interface SubgraphOptions {
   corsOrigins?: CorsOrigins;
   logger?: Logger;
   metricsPort?: number;
+  /** Deadline, budget, resilience and stale-if-error settings; the defaults unless given. */
+  settings?: Partial<UpstreamSettings>;
+  limits?: DemandLimits;
+  clientTimeouts?: ClientTimeouts;
+  /** Per-call upstream timeout; 5 s unless given. */
+  upstreamTimeoutMs?: number;
 }
 
 export interface SubgraphStack {
   subgraph: RunningSubgraph;
-  upstream: Upstream;
+  upstream: ServedUpstream;
   query<TData, TVariables>(
     document: TypedDocumentNode<TData, TVariables> | string,
     variables?: TVariables,
@@ -32,8 +39,8 @@ export interface SubgraphStack {
 /** The subgraph in front of any v41 endpoint (the simulator, the contract fake, …), over loopback HTTP. */
 export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeoutMs'>, options: SubgraphOptions = {}): Promise<SubgraphStack> {
   const upstream = createUpstream(
-    { ...connection, timeoutMs: 5_000 },
-    { cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true },
+    { ...connection, timeoutMs: options.upstreamTimeoutMs ?? 5_000 },
+    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true },
   );
   const subgraph = await startSubgraph({
     upstream,
@@ -44,6 +51,8 @@ export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeou
     corsOrigins: options.corsOrigins,
     logger: options.logger,
     metricsPort: options.metricsPort,
+    limits: options.limits,
+    clientTimeouts: options.clientTimeouts,
   });
   return {
     subgraph,

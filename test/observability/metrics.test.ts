@@ -24,7 +24,8 @@ describe('/metrics', () => {
   afterEach(() => stack.close());
 
   it('counts the calls of a faulted request, the operation by outcome, the cache, plus process metrics', async () => {
-    stack = await startStack({ cacheTtlSeconds: 30 });
+    // One try per call: this test counts a single failed call; retries are counted in the next one.
+    stack = await startStack({ cacheTtlSeconds: 30, settings: { resilience: { maxAttempts: 1 } } });
     stack.simulator.injectFault({ method: 'GET', route: '/role-store/api/v1/sources', status: 500, times: 1 });
     await stack.query(WorkspacesDocument, {});
     await stack.query(WorkspacesDocument, {});

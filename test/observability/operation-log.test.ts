@@ -21,7 +21,8 @@ describe('one log line per operation', () => {
   let logs: LogCapture;
   beforeEach(async () => {
     logs = captureLogs();
-    stack = await startStack({ logger: logs.logger, cacheTtlSeconds: 30 });
+    // One try per call, so each injected fault is one failed call in the log line.
+    stack = await startStack({ logger: logs.logger, cacheTtlSeconds: 30, settings: { resilience: { maxAttempts: 1 } } });
   });
   afterEach(() => stack.close());
 
@@ -73,7 +74,7 @@ describe('one log line per operation', () => {
     const response = await stack.query(UsersDocument, { first: 3 });
     expect(response.data?.users.edges).toHaveLength(3);
     const [line] = operationLines(logs);
-    expect(line).toMatchObject({ operationName: 'Users', outcome: 'partial', errorCodes: ['UPSTREAM_ERROR'] });
+    expect(line).toMatchObject({ operationName: 'Users', outcome: 'partial', errorCodes: ['UPSTREAM_UNAVAILABLE'] });
     expect((line!.upstream as { failures: Record<string, number> }).failures).toEqual({ 'GET /role-store/api/v1/roles': 1 });
   });
 });

@@ -56,7 +56,7 @@ describe('npm start with OTEL_EXPORTER_OTLP_ENDPOINT, end to end', () => {
     collector = await startCollector();
     // The real entry point in its own process (the OTLP exporter loads `http` in a way jest's VM cannot).
     child = spawn(process.execPath, ['--require', '@swc-node/register', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', SIM_USERS: '50', LOG_LEVEL: 'info', LOG_PRETTY: 'false', OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_SERVICE_NAME: 'identity-e2e' },
+      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', SIM_USERS: '50', LOG_LEVEL: 'info', LOG_PRETTY: 'false', OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_SERVICE_NAME: 'identity-e2e', UPSTREAM_MAX_ATTEMPTS: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const reader = createInterface({ input: child.stdout! });

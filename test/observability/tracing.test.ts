@@ -16,7 +16,8 @@ describe('OpenTelemetry spans (in-memory exporter)', () => {
 
   beforeAll(async () => {
     provider.register();
-    stack = await startStack({ cacheTtlSeconds: 0 });
+    // One try per call, so the injected fault fails its field.
+    stack = await startStack({ cacheTtlSeconds: 0, settings: { resilience: { maxAttempts: 1 } } });
   });
   afterAll(async () => {
     await stack.close();

@@ -1,13 +1,13 @@
 import { RedisCache } from '../../datasources/cache';
 import { SIMULATOR_CREDENTIALS, type RunningSimulator } from '../../datasources/simulator/server';
 import { startSubgraph, type RunningSubgraph } from '../../src/server';
-import { createUpstream, type OwnedUpstream } from '../../src/upstream';
+import { createUpstream, type ServedUpstream } from '../../src/upstream';
 import { startNginx, type RunningNginx } from '../helpers/nginx';
 import type { RunningRedis } from '../helpers/redis-server';
 import { startSupergraph, type RunningSupergraph } from '../../examples/supergraph/supergraph';
 
 export interface Replica {
-  upstream: OwnedUpstream;
+  upstream: ServedUpstream;
   subgraph: RunningSubgraph;
   cache: RedisCache;
   /** Stops it the way an orchestrator does: no new connections, requests in flight finish. */

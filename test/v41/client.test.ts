@@ -74,8 +74,9 @@ describe('V41Client', () => {
   });
 
   it('turns error bodies into typed errors without leaking the token', async () => {
+    const once = new V41Client({ baseUrl: fake.baseUrl, ...fake.credentials, timeoutMs: 2_000, resilience: { maxAttempts: 1 } });
     fake.failNext('GET', '/role-store/api/v1/sources', 500);
-    const error = (await client.listSources().catch((e: unknown) => e)) as V41Error;
+    const error = (await once.listSources().catch((e: unknown) => e)) as V41Error;
     expect(error).toBeInstanceOf(V41Error);
     expect(error.status).toBe(500);
     expect(error.errorCode).toBe('INTERNAL_ERROR');

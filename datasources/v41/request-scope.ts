@@ -1,0 +1,56 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { V41BudgetExceededError, V41DeadlineError } from './errors';
+
+/**
+ * What one GraphQL request may spend upstream: a deadline and a number of calls. Carried by async context
+ * rather than through every loader and client method, so the layers keep their signatures and a call made
+ * anywhere below a request (a loader batch, a shared cache load, a page of a list) is charged to it.
+ */
+export class RequestScope {
+  readonly signal: AbortSignal;
+  private calls = 0;
+
+  constructor(
+    readonly deadlineMs: number,
+    readonly callBudget: number,
+    private readonly startedAt = Date.now(),
+  ) {
+    this.signal = AbortSignal.timeout(deadlineMs);
+  }
+
+  get callsMade(): number {
+    return this.calls;
+  }
+
+  /** Milliseconds left before the deadline (0 once passed). */
+  remainingMs(): number {
+    return Math.max(0, this.deadlineMs - (Date.now() - this.startedAt));
+  }
+
+  /** Charges one upstream call, or throws when the deadline passed or the budget is spent. */
+  charge(operation: string): void {
+    this.throwIfExpired(operation);
+    if (this.calls >= this.callBudget) throw new V41BudgetExceededError(operation, this.callBudget);
+    this.calls += 1;
+  }
+
+  throwIfExpired(operation: string): void {
+    if (this.signal.aborted) throw this.deadlineError(operation);
+  }
+
+  deadlineError(operation: string): V41DeadlineError {
+    return new V41DeadlineError(`PrivX ${operation} abandoned: the request deadline of ${this.deadlineMs} ms passed`, undefined, undefined, operation);
+  }
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `work` with every upstream call below it charged to `scope`. */
+export function runInRequestScope<T>(scope: RequestScope, work: () => T): T {
+  return storage.run(scope, work);
+}
+
+/** The scope of the request being served, if any (start-up, readiness probes and scripts have none). */
+export function currentRequestScope(): RequestScope | undefined {
+  return storage.getStore();
+}

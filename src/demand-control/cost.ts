@@ -1,0 +1,138 @@
+import {
+  getArgumentValues,
+  getNamedType,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  valueFromASTUntyped,
+  type DirectiveNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type GraphQLType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+/** List size the Router assumes for a list field with no `@listSize` (its `static_estimated.list_size`). */
+export const DEFAULT_LIST_SIZE = 10;
+
+interface ListSize {
+  assumedSize?: number;
+  slicingArguments?: string[];
+  sizedFields?: string[];
+  requireOneSlicingArgument?: boolean;
+}
+
+type Node = { astNode?: { directives?: readonly DirectiveNode[] } | null | undefined };
+
+/** A federation directive as the schema applies it, imported by name or under its `federation__` prefix. */
+function directiveArguments(element: Node | undefined, name: string): Record<string, unknown> | undefined {
+  const node = element?.astNode?.directives?.find((d) => d.name.value === name || d.name.value === `federation__${name}`);
+  if (!node) return undefined;
+  return Object.fromEntries((node.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
+}
+
+function weightOf(element: Node | undefined): number | undefined {
+  const weight = directiveArguments(element, 'cost')?.weight;
+  return typeof weight === 'number' ? weight : undefined;
+}
+
+function isList(type: GraphQLType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+export interface CostInput {
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown> | undefined;
+}
+
+/**
+ * The static cost of an operation, read from the schema's own `@cost` and `@listSize` (the Apollo Router's
+ * estimate, so a router and this subgraph agree): a field weighs its `@cost` (else 1 for an object, 0 for a
+ * leaf) plus what is selected below it, times its list size. A list's size is its slicing argument (`first`,
+ * with its default when omitted), else its `assumedSize`, else 10; `sizedFields` carry a connection's size to
+ * its `edges` and `nodes`. `_entities` is sized by its representations. A mutation adds 10.
+ */
+export function estimateCost({ schema, operation, fragments, variables }: CostInput): number {
+  const fragmentCosts = new Map<string, number>();
+
+  function selectionCost(parent: GraphQLCompositeType, selectionSet: SelectionSetNode, sized: ReadonlyMap<string, number> | undefined): number {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__') || !(isObjectType(parent) || isInterfaceType(parent))) continue;
+        const field = parent.getFields()[selection.name.value];
+        if (field) total += fieldCost(field, selection, sized?.get(selection.name.value));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        if (type && isCompositeType(type)) total += selectionCost(type, selection.selectionSet, sized);
+      } else {
+        total += fragmentCost(selection.name.value, sized);
+      }
+    }
+    return total;
+  }
+
+  /** Each named fragment is priced once per request (a fragment used a thousand times is not walked a thousand times). */
+  function fragmentCost(name: string, sized: ReadonlyMap<string, number> | undefined): number {
+    const key = sized ? `${name}|${[...sized].join(',')}` : name;
+    const known = fragmentCosts.get(key);
+    if (known !== undefined) return known;
+    const fragment = fragments[name];
+    const type: GraphQLNamedType | undefined = fragment && schema.getType(fragment.typeCondition.name.value);
+    const cost = fragment && type && isCompositeType(type) ? selectionCost(type, fragment.selectionSet, sized) : 0;
+    fragmentCosts.set(key, cost);
+    return cost;
+  }
+
+  function fieldCost(field: GraphQLField<unknown, unknown>, node: FieldNode, sizeFromParent: number | undefined): number {
+    const type = getNamedType(field.type);
+    const weight = weightOf(field) ?? weightOf(type) ?? (isCompositeType(type) ? 1 : 0);
+    const listSize = directiveArguments(field, 'listSize') as ListSize | undefined;
+    const sliced = slicedSize(field, node, listSize);
+    let size = 1;
+    let childSizes: Map<string, number> | undefined;
+    if (field.name === '_entities') size = entityCount(field, node);
+    else if (listSize?.sizedFields?.length && sliced !== undefined) childSizes = new Map(listSize.sizedFields.map((f) => [f, sliced]));
+    else if (isList(field.type)) size = sliced ?? DEFAULT_LIST_SIZE;
+    if (sizeFromParent !== undefined) size = sizeFromParent;
+    const below = node.selectionSet && isCompositeType(type) ? selectionCost(type, node.selectionSet, childSizes) : 0;
+    return size * (weight + below);
+  }
+
+  function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+    try {
+      return getArgumentValues(field, node, variables);
+    } catch {
+      return {}; // invalid arguments: execution reports them; price the field by its defaults
+    }
+  }
+
+  function slicedSize(field: GraphQLField<unknown, unknown>, node: FieldNode, listSize: ListSize | undefined): number | undefined {
+    if (!listSize) return undefined;
+    if (listSize.slicingArguments?.length) {
+      const args = argumentsOf(field, node);
+      const given = listSize.slicingArguments.map((name) => args[name]).filter((v): v is number => typeof v === 'number');
+      if (given.length > 0) return Math.max(0, ...given);
+    }
+    return listSize.assumedSize;
+  }
+
+  function entityCount(field: GraphQLField<unknown, unknown>, node: FieldNode): number {
+    const representations = argumentsOf(field, node).representations;
+    return Array.isArray(representations) ? representations.length : DEFAULT_LIST_SIZE;
+  }
+
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  return (operation.operation === 'mutation' ? 10 : 0) + selectionCost(root, operation.selectionSet, undefined);
+}

@@ -1,0 +1,52 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { GraphQLError, Kind, type FragmentDefinitionNode, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { estimateCost } from './cost';
+import { checkEntities } from './entities';
+import type { DemandLimits } from './limits';
+import { tooExpensive } from './rejections';
+
+export { DEFAULT_DEMAND_LIMITS, type DemandLimits } from './limits';
+
+export interface DemandControl {
+  parseOptions: ParseOptions;
+  validationRules: ValidationRule[];
+  plugin: ApolloServerPlugin;
+}
+
+/** Armor's rules throw "Syntax Error: …"; report it as the validation error it is, under Apollo's code. */
+const report = [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))];
+
+/**
+ * Demand control before anything runs: a token cap while parsing (graphql-js's own), depth and alias caps as
+ * validation rules (GraphQL Armor's), then, once variables are known, `_entities` checks and the cost
+ * estimate from the schema's `@cost`/`@listSize`. A refused operation makes no upstream call.
+ */
+export function demandControl(limits: DemandLimits): DemandControl {
+  return {
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [
+      maxDepthRule({ n: limits.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: report }),
+      maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: report }),
+    ],
+    plugin: {
+      async requestDidStart() {
+        return {
+          async didResolveOperation({ schema, document, operation, request }) {
+            if (!operation) return;
+            checkEntities(schema, operation, request.variables, limits.maxEntities);
+            const fragments: Record<string, FragmentDefinitionNode> = {};
+            for (const definition of document.definitions) {
+              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+            }
+            const cost = estimateCost({ schema, operation, fragments, variables: request.variables });
+            if (cost > limits.maxCost) {
+              throw tooExpensive(`Estimated cost ${cost} exceeds the limit (MAX_QUERY_COST) of ${limits.maxCost}: ask for smaller pages or fewer nested lists`);
+            }
+          },
+        };
+      },
+    },
+  };
+}
