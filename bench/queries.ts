@@ -45,8 +45,8 @@ export async function readSample(simulator: SimulatorClient): Promise<Sample> {
 }
 
 /** The fragment selecting every User field: the one the tests use. */
-export function everyUserFieldFragment(): string {
-  return readFileSync(resolve(ROOT, 'bench/operations/user-fields.graphql'), 'utf8').trim();
+export function everyUserFieldFragment(root = ROOT): string {
+  return readFileSync(resolve(root, 'bench/operations/user-fields.graphql'), 'utf8').trim();
 }
 
 function fieldNames(set: SelectionSetNode): string[] {
@@ -54,8 +54,8 @@ function fieldNames(set: SelectionSetNode): string[] {
 }
 
 /** Fails unless the fragment selects every field the served SDL gives User: "every field" excludes nothing. */
-export function assertSelectsEveryUserField(fragment: string): void {
-  const sdl = parse(readFileSync(resolve(ROOT, 'schema/schema.graphql'), 'utf8'));
+export function assertSelectsEveryUserField(fragment: string, root = ROOT): void {
+  const sdl = parse(readFileSync(resolve(root, 'schema/schema.graphql'), 'utf8'));
   const user = sdl.definitions.find((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'User');
   if (user?.kind !== Kind.OBJECT_TYPE_DEFINITION) throw new Error('schema/schema.graphql has no User type');
   const selected = new Set(

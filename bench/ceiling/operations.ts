@@ -25,7 +25,7 @@ const workspaceOut = (w: Workspace) => ({ id: w.id, name: w.name, type: w.type, 
 
 /** Every User field, as `bench/operations/user-fields.graphql` selects them. */
 async function everyUserField(user: User, context: Context) {
-  const [name, status, rawStatus, roles, assignments, workspace, remoteData] = await Promise.all([
+  const [name, status, rawStatus, roles, assignments, workspace, remoteData, passwordSetAt] = await Promise.all([
     userFields.userNameOf(user, context),
     userFields.userStatusOf(user, context),
     userFields.rawStatusOf(user, context),
@@ -33,6 +33,7 @@ async function everyUserField(user: User, context: Context) {
     userFields.roleAssignmentsOfUser(user, context, ROLE_ID_NAME),
     userFields.workspaceOfUser(user, context),
     userFields.remoteDataOfUser(user, context),
+    userFields.passwordSetAtOf(user, context),
   ]);
   return {
     id: user.id,
@@ -75,6 +76,10 @@ async function everyUserField(user: User, context: Context) {
     updatedAt: iso(user.updatedAt),
     urls: user.urls.map((u) => ({ url: u.url, type: u.type })),
     remoteData,
+    mfaStatus: user.mfaStatus,
+    externalId: user.externalId,
+    passwordSetAt: iso(passwordSetAt),
+    lastSyncedAt: iso(user.lastSyncedAt),
   };
 }
 
