@@ -14,7 +14,7 @@ export interface DemandLimits {
 
 /**
  * Every query of the README, docs, tests and benchmarks passes these, and so does a 100-user page with every
- * field (cost 14,111 with both `edges` and `nodes`); the attacks in issue 10 do not (see the README).
+ * field (cost 14,511 with both `edges` and `nodes`); the attacks in issue 10 do not (see the README, "Protection").
  */
 export const DEFAULT_DEMAND_LIMITS: Readonly<DemandLimits> = {
   maxCost: 20_000,
