@@ -14,7 +14,8 @@ export interface DemandLimits {
 
 /**
  * Every query of the README, docs, tests and benchmarks passes these, and so does a 100-user page with every
- * field (cost 14,511 with both `edges` and `nodes`); the attacks in issue 10 do not (see the README, "Protection").
+ * field (cost 14,511 with both `edges` and `nodes`); the abusive operations listed in the README's "Protection"
+ * section do not.
  */
 export const DEFAULT_DEMAND_LIMITS: Readonly<DemandLimits> = {
   maxCost: 20_000,

@@ -49,7 +49,7 @@ describe('the static cost estimate, from the schema’s own @cost and @listSize'
     expect(costs(PAGE_OF_100_EVERY_FIELD).Page).toBe(14_511);
   });
 
-  it('prices every attack of issue 10 above the default limit', () => {
+  it('prices every abusive operation of the Protection table above the default limit', () => {
     const over = (q: string) => Object.values(costs(q))[0]! > DEFAULT_DEMAND_LIMITS.maxCost;
     expect(over(nestedRoles(5))).toBe(true);
     expect(over(nestedRoles(30))).toBe(true);
