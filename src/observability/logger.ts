@@ -1,6 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
-import { CENSOR, REDACT_PATHS, scrubText, scrubValue } from './redaction';
+import { scrubText, scrubValue } from './redaction';
 
 export type { Logger } from 'pino';
 
@@ -16,15 +16,14 @@ export interface LoggerOptions {
 }
 
 /**
- * The process logger: one JSON object per line, secrets redacted by key (`redact`) and scrubbed from every
- * string (messages, error texts, URLs), so a careless call site cannot leak one.
+ * The process logger: one JSON object per line, secrets censored by key at any depth and scrubbed from every
+ * string (messages, error texts, URLs) by the `log` formatter, so a careless call site cannot leak one.
  */
 export function createLogger({ level, pretty: human = false, destination }: LoggerOptions): Logger {
   const stream = destination ?? (human ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : undefined);
   const options: pino.LoggerOptions = {
     level,
     base: { service: 'privx-identity-subgraph' },
-    redact: { paths: REDACT_PATHS, censor: CENSOR },
     serializers: { err: pino.stdSerializers.err },
     formatters: {
       level: (label) => ({ level: label }),

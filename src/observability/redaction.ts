@@ -1,7 +1,9 @@
 /**
- * What the logger must never write. Two layers: pino's `redact` censors known keys wherever our log shapes put
- * them (headers, credentials, tokens), and a scrub of every string catches secrets inside free text: an error
- * message quoting a URL with `user:password@`, or an `Authorization: Bearer …` copied into a message.
+ * What the logger must never write. One walk over every log record (`scrubValue`, the logger's `log` formatter)
+ * censors known keys at any depth (headers, credentials, tokens) and scrubs every string for secrets inside free
+ * text: an error message quoting a URL with `user:password@`, or an `Authorization: Bearer …` copied into a
+ * message. (pino's own `redact` did the key part by 90 wildcard paths, on top of this walk: a tenth of the CPU of
+ * a small request, for keys this walk already visits.)
  */
 
 export const CENSOR = '[REDACTED]';
@@ -27,12 +29,12 @@ const SECRET_KEYS = [
   'jwt',
 ];
 
-/** pino `redact` paths: each key at the top level, one level down, and in any `headers` object. */
-export const REDACT_PATHS = SECRET_KEYS.flatMap((key) => {
-  const k = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-  const dot = k.startsWith('[') ? '' : '.';
-  return [k, `*${dot}${k}`, `headers${dot}${k}`, `*.headers${dot}${k}`, `req.headers${dot}${k}`];
-});
+const SECRET_KEY_SET = new Set(SECRET_KEYS.map((key) => key.toLowerCase()));
+
+/** A key whose value is never written, whatever it holds. */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY_SET.has(key.toLowerCase());
+}
 
 const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi;
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
@@ -46,7 +48,7 @@ export function scrubText(text: string): string {
     .replace(SECRET_ASSIGNMENT, `$1=${CENSOR}`);
 }
 
-/** Every string of a log record scrubbed; objects are copied, never changed in place. */
+/** Secret keys censored and every string scrubbed; objects are copied, never changed in place. */
 export function scrubValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value);
   if (value === null || typeof value !== 'object' || depth > 8) return value;
@@ -57,6 +59,6 @@ export function scrubValue(value: unknown, depth = 0): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = scrubValue(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) copy[key] = isSecretKey(key) ? CENSOR : scrubValue(item, depth + 1);
   return copy;
 }
