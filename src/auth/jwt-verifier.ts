@@ -1,10 +1,14 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { JwtSettings } from './caller';
+import { withVerifiedTokenCache } from './verified-token-cache';
 
 /** Clock difference tolerated on `exp` and `nbf` between us and the token issuer. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
 const KEY_SET_TIMEOUT_MS = 5_000;
 const KEY_SET_MAX_AGE_MS = 10 * 60_000;
+/** A verified token is trusted again without its signature check for at most this long. */
+const VERIFIED_TOKEN_MAX_AGE_MS = 60_000;
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /** Asymmetric algorithms only: a key set publishes public keys, and a shared secret has no place in it. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
@@ -12,6 +16,8 @@ const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 export interface VerifiedToken {
   subject: string | undefined;
   scopes: ReadonlySet<string>;
+  /** The `exp` claim (seconds since the epoch), when the token has one. */
+  expiresAt?: number;
 }
 
 /** A token that does not verify. The message says why in words safe to show: never the token or its claims. */
@@ -23,9 +29,18 @@ export type JwtVerifier = (token: string) => Promise<VerifiedToken>;
 
 /**
  * Verifies callers' JWTs with jose against a remote JWKS: signature, `iss`, `aud`, `exp` and `nbf`. Keys are
- * cached (re-read every 10 minutes) and re-read early when a token names a `kid` the cache lacks.
+ * cached (re-read every 10 minutes) and re-read early when a token names a `kid` the cache lacks; a token that
+ * verified is trusted for up to a minute without checking its signature again (never past its `exp`).
  */
 export function createJwtVerifier(settings: JwtSettings): JwtVerifier {
+  return withVerifiedTokenCache(jwtSignatureVerifier(settings), {
+    maxEntries: VERIFIED_TOKENS_KEPT,
+    maxAgeMs: VERIFIED_TOKEN_MAX_AGE_MS,
+    clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+  });
+}
+
+function jwtSignatureVerifier(settings: JwtSettings): JwtVerifier {
   const keys = createRemoteJWKSet(new URL(settings.jwksUrl), {
     timeoutDuration: KEY_SET_TIMEOUT_MS,
     cooldownDuration: settings.keyRefreshCooldownMs ?? 30_000,
@@ -39,7 +54,7 @@ export function createJwtVerifier(settings: JwtSettings): JwtVerifier {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         algorithms: ALGORITHMS,
       });
-      return { subject: payload.sub, scopes: scopesOf(payload) };
+      return { subject: payload.sub, scopes: scopesOf(payload), expiresAt: payload.exp };
     } catch (error) {
       throw new InvalidTokenError(reasonOf(error));
     }
