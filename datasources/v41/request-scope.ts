@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 import { V41BudgetExceededError, V41DeadlineError } from './errors';
 
 /**
@@ -16,6 +17,9 @@ export class RequestScope {
     private readonly startedAt = Date.now(),
   ) {
     this.signal = AbortSignal.timeout(deadlineMs);
+    // Each upstream call in flight listens on this signal (its wait and its fetch): up to two per call the
+    // budget allows, which is no leak, so Node's warning past 10 listeners would only cry wolf in the logs.
+    setMaxListeners(Math.max(10, 2 * callBudget), this.signal);
   }
 
   get callsMade(): number {
