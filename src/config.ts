@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from '../datasources/v41/resilience';
 import type { V41Connection } from '../datasources/v41/token-manager';
@@ -50,8 +51,25 @@ function isOrigin(value: string): boolean {
   }
 }
 
+/** Most workers one process tree may fork: past a few per core they only add memory and contention. */
+export const MAX_WORKERS = 64;
+
+/** `auto`: one worker per CPU this process may use; else a whole number of workers. */
+const workers = (() => {
+  const error = `must be a whole number from 1 to ${MAX_WORKERS}, or auto`;
+  const count = z.coerce.number({ error }).int({ error }).min(1, { error }).max(MAX_WORKERS, { error });
+  return z.preprocess(
+    emptyAsUndefined,
+    z
+      .union([z.literal('auto'), count], { error })
+      .transform((value) => (value === 'auto' ? Math.min(availableParallelism(), MAX_WORKERS) : value))
+      .optional(),
+  );
+})();
+
 const envSchema = z.object({
   PORT: integer(0, 65535).default(4001),
+  WEB_CONCURRENCY: workers.default(1),
   HOST: text,
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).optional()).default('development'),
   V41_BASE_URL: z.preprocess(
@@ -111,6 +129,8 @@ export type UpstreamConfig = V41Connection;
 
 export interface AppConfig {
   port: number;
+  /** Processes serving `port`: more than one runs a `node:cluster` primary that forks them (src/cluster). */
+  workers: number;
   host: string;
   production: boolean;
   /** `undefined`: no upstream configured, start the embedded simulator. */
@@ -170,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
+    workers: e.WEB_CONCURRENCY,
     // Without access control (development) only this machine can reach it; production is guarded, so it listens widely.
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     production,

@@ -7,7 +7,7 @@ import { Unauthenticated, type RequestGuard } from './auth/request-guard';
 import type { Context } from './context';
 import { corsPolicy, type CorsOrigins } from './cors-policy';
 import { serveExplorer } from './explorer/routes';
-import { observeRequest, type Metrics, type Observability } from './observability';
+import { observeRequest, type Observability } from './observability';
 import { securityHeaders } from './security-headers';
 import { RequestScope, runInRequestScope } from '../datasources/v41/request-scope';
 import type { ServedUpstream } from './upstream';
@@ -30,14 +30,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+/** Prometheus text and its content type: this process's registry, or the sum over a cluster's workers. */
+export type RenderMetrics = () => Promise<{ contentType: string; body: string }>;
+
 /** `GET /metrics` in Prometheus text format; anything else on a metrics-only port is a 404. */
-export async function serveMetrics(metrics: Metrics, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function serveMetrics(render: RenderMetrics, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (path !== METRICS_PATH || (req.method !== 'GET' && req.method !== 'HEAD')) {
     sendJson(res, 404, { error: `Not found. Metrics are served at ${METRICS_PATH}.` });
     return;
   }
-  const { contentType, body } = await metrics.render();
+  const { contentType, body } = await render();
   res.writeHead(200, { 'content-type': contentType });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
@@ -49,8 +52,8 @@ export interface RouteOptions {
   corsOrigins: CorsOrigins;
   production: boolean;
   observability: Observability;
-  /** Serve `/metrics` here too (no `METRICS_PORT`). */
-  metricsRoute: boolean;
+  /** Serve `/metrics` here too (no `METRICS_PORT`), answered by this. */
+  metricsRoute: RenderMetrics | undefined;
   /** Serve the offline GraphiQL explorer at `/explorer` (development). */
   explorer: boolean;
   /** Each request's deadline and call budget, and the readiness check behind `/ready`. */
@@ -83,11 +86,12 @@ export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: 
       return;
     }
     if (path === READY_PATH && read) {
-      void options.upstream.readiness.isReady().then((ready) => sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'upstream unavailable' }));
+      const { readiness } = options.upstream;
+      void readiness.isReady().then((ready) => sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : readiness.draining ? 'draining' : 'upstream unavailable' }));
       return;
     }
     if (metricsRoute && path === METRICS_PATH) {
-      serveMetrics(observability.metrics, req, res).catch(() => res.headersSent || sendJson(res, 500, { error: 'metrics unavailable' }));
+      serveMetrics(metricsRoute, req, res).catch(() => res.headersSent || sendJson(res, 500, { error: 'metrics unavailable' }));
       return;
     }
     if (explorer && serveExplorer(GRAPHQL_PATH, req, res)) return;

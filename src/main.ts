@@ -1,13 +1,20 @@
 import 'reflect-metadata';
-import { SimulatorEnvError } from '../datasources/simulator/main';
-import { ConfigError, loadConfig, type AppConfig } from './config';
+import cluster from 'node:cluster';
+import { runPrimary } from './cluster/primary';
+import { reportStartupFailure, runWorker } from './cluster/worker';
+import { loadConfig } from './config';
 import { createLogger } from './observability';
 import { startTracingSdk } from './observability/otel-sdk';
 import { startService } from './service';
+import { exitAfterDrain } from './shutdown';
+import { describeAccess, describeStartupError } from './startup-messages';
 
+/** `npm start`: one process, or with WEB_CONCURRENCY > 1 a cluster primary (src/cluster) and its workers. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (cluster.isWorker) return runWorker(config);
   const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
+  if (config.workers > 1) return runPrimary(config, logger);
   const stopTracing = startTracingSdk(config.tracing);
   const service = await startService(config, logger);
   const { subgraph } = service;
@@ -22,41 +29,12 @@ async function main(): Promise<void> {
     `Identity subgraph ready at ${subgraph.graphqlUrl}`,
   );
   logger.info(describeAccess(config));
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: draining in-flight requests, then shutting down`);
-    service
-      .stop()
-      .finally(() => stopTracing?.())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-}
-
-/** Says which guard is on, never a secret or a key. */
-function describeAccess({ access }: AppConfig): string {
-  const guards = [
-    access.jwt && `bearer JWTs verified against ${new URL(access.jwt.jwksUrl).origin}, scopes enforced here`,
-    access.routerSecret && 'only requests carrying the router-authorization secret',
-  ].filter(Boolean);
-  return guards.length > 0 ? `Access: ${guards.join('; ')}.` : 'Access: open (no AUTH_JWKS_URL or ROUTER_SECRET): anyone who reaches this port can read everything.';
-}
-
-/** A bad setting names its variable (never its value); anything else says what failed, without a stack. */
-function describeStartupError(error: unknown): string {
-  if (error instanceof ConfigError) return error.message;
-  if (error instanceof SimulatorEnvError) return `Invalid configuration:\n  - ${error.message}`;
-  return `Failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  exitAfterDrain(service, logger, stopTracing);
 }
 
 main().catch((error: unknown) => {
+  // A worker's failure is the primary's to report, once for all of them.
+  if (cluster.isWorker) return reportStartupFailure(describeStartupError(error));
   console.error(describeStartupError(error));
   process.exit(1);
 });

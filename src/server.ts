@@ -14,7 +14,7 @@ import type { CorsOrigins } from './cors-policy';
 import { DEFAULT_DEMAND_LIMITS, demandControl, type DemandLimits } from './demand-control';
 import { createErrorFormatter } from './errors';
 import { withOfflineExplorerLink } from './explorer/landing-page';
-import { GRAPHQL_PATH, serveMetrics, subgraphRoutes } from './http-server';
+import { GRAPHQL_PATH, serveMetrics, subgraphRoutes, type RenderMetrics } from './http-server';
 import { Metrics, operationPlugin, silentLogger, type Logger } from './observability';
 import { identitySchema } from './schema/identity-schema';
 import type { ServedUpstream } from './upstream';
@@ -34,6 +34,11 @@ export interface SubgraphOptions {
   logger?: Logger;
   /** `/metrics` on a port of its own (0: ephemeral) instead of the GraphQL port. */
   metricsPort?: number;
+  /**
+   * A cluster worker's `/metrics`: `from` answers it (the primary's sum over all workers) on the GraphQL port,
+   * or `false`: not served by this process at all (the primary serves `METRICS_PORT`).
+   */
+  clusterMetrics?: { from: RenderMetrics } | false;
   /** Demand control; the defaults unless given. */
   limits?: DemandLimits;
   clientTimeouts?: ClientTimeouts;
@@ -84,7 +89,9 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
 
 /** Starts the subgraph over a ready upstream: GraphQL at `/graphql`, health at `/health`, `/metrics`. */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
-  const { upstream, port, host = '127.0.0.1', production, schema: given, access = {}, logger = silentLogger, metricsPort, limits = DEFAULT_DEMAND_LIMITS, clientTimeouts = DEFAULT_CLIENT_TIMEOUTS } = options;
+  const { upstream, port, host = '127.0.0.1', production, schema: given, access = {}, logger = silentLogger, limits = DEFAULT_DEMAND_LIMITS, clientTimeouts = DEFAULT_CLIENT_TIMEOUTS } = options;
+  const { clusterMetrics } = options;
+  const metricsPort = clusterMetrics === undefined ? options.metricsPort : undefined;
   const schema = enforceRequiredScopes(given ?? (await identitySchema()));
   const server = createServer({
     headersTimeout: clientTimeouts.headersMs,
@@ -122,19 +129,21 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     ],
   });
   await apollo.start();
+  const ownMetrics = metricsPort === undefined ? () => metrics.render() : undefined;
+  const metricsRoute = clusterMetrics === undefined ? ownMetrics : clusterMetrics ? clusterMetrics.from : undefined;
   const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller), {
     guard: createRequestGuard(access),
     corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
     production,
     observability: { logger, metrics },
-    metricsRoute: metricsPort === undefined,
+    metricsRoute,
     explorer: !production,
     upstream,
   });
   server.on('request', routes);
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const url = `http://${shownHost}:${await listen(server, port, host)}`;
-  const metricsServer = metricsPort === undefined ? undefined : createServer((req, res) => void serveMetrics(metrics, req, res).catch(() => res.destroy()));
+  const metricsServer = metricsPort === undefined ? undefined : createServer((req, res) => void serveMetrics(() => metrics.render(), req, res).catch(() => res.destroy()));
   const metricsBase = metricsServer ? `http://${shownHost}:${await listen(metricsServer, metricsPort ?? 0, host)}` : url;
   return {
     url,
@@ -142,6 +151,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     metricsUrl: `${metricsBase}/metrics`,
     metrics,
     close: async () => {
+      upstream.readiness.drain(); // `/ready` says 503 on connections still open while the requests in flight finish
       await apollo.stop(); // drains and closes the HTTP server
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       metrics.close();

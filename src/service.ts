@@ -1,8 +1,8 @@
 import { simulatorOptionsFromEnv } from '../datasources/simulator/main';
-import { startSimulator, type SimulatorOptions } from '../datasources/simulator/server';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../datasources/simulator/server';
 import type { AppConfig, UpstreamConfig } from './config';
 import { silentLogger, type Logger } from './observability';
-import { startSubgraph, type RunningSubgraph } from './server';
+import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from './server';
 import { createUpstream } from './upstream';
 
 interface Closable {
@@ -21,9 +21,20 @@ export interface RunningService {
 }
 
 /** The configured PrivX, or an embedded simulator on an ephemeral loopback port when none is configured. */
-async function resolveUpstream(config: AppConfig, logger: Logger, simulatorOptions: Partial<SimulatorOptions>) {
-  if (config.upstream) return { connection: { ...config.upstream, timeoutMs: config.upstreamTimeoutMs } as UpstreamConfig };
-  // The SIM_* knobs shape the demo data; the port is always ephemeral, as nothing else needs to find it.
+async function resolveUpstream(
+  config: AppConfig,
+  logger: Logger,
+  simulatorOptions: Partial<SimulatorOptions>,
+): Promise<{ connection: UpstreamConfig; simulator?: RunningSimulator }> {
+  if (config.upstream) return { connection: { ...config.upstream, timeoutMs: config.upstreamTimeoutMs } };
+  return startEmbeddedSimulator(config, logger, simulatorOptions);
+}
+
+/**
+ * The demo simulator, and how to reach it. With several workers the cluster primary starts the one they all
+ * share; the SIM_* knobs shape its data; the port is always ephemeral, as nothing else needs to find it.
+ */
+export async function startEmbeddedSimulator(config: Pick<AppConfig, 'upstreamTimeoutMs'>, logger: Logger, simulatorOptions: Partial<SimulatorOptions>) {
   const simulator = await startSimulator({ ...simulatorOptions, port: 0, host: '127.0.0.1' });
   logger.info({ simulatorUrl: simulator.url, demoUsers: simulator.data.users.length }, 'No V41_BASE_URL set: started the embedded v41 simulator');
   const connection: UpstreamConfig = {
@@ -42,6 +53,7 @@ export async function startService(
   config: AppConfig,
   logger: Logger = silentLogger,
   simulatorOptions: Partial<SimulatorOptions> = simulatorOptionsFromEnv(process.env),
+  worker: Pick<SubgraphOptions, 'clusterMetrics'> = {},
 ): Promise<RunningService> {
   const { connection, simulator } = await resolveUpstream(config, logger, simulatorOptions);
   // Redis down or back, a failed background refresh: the cache's warnings go to the log.
@@ -58,6 +70,7 @@ export async function startService(
       logger,
       metricsPort: config.metricsPort,
       limits: config.limits,
+      ...worker,
     });
   } catch (error) {
     await upstream.cache.close();

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from '../src/config';
 
 const REAL = {
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
   it('defaults to the embedded simulator on port 4001 of this machine only, with a 30 s cache, open to any origin', () => {
     expect(loadConfig({}, false)).toEqual({
       port: 4001,
+      workers: 1,
       host: '127.0.0.1',
       production: false,
       upstream: undefined,
@@ -55,6 +57,16 @@ describe('loadConfig', () => {
     expect(loadConfig(production, true).logPretty).toBe(false);
     expect(loadConfig({ LOG_PRETTY: 'false' }, true).logPretty).toBe(false);
     expect(loadConfig({ ...production, LOG_PRETTY: 'true' }, false).logPretty).toBe(true);
+  });
+
+  it('WEB_CONCURRENCY: 1 to 64 workers, or auto (one per CPU); anything else names the variable', () => {
+    expect(loadConfig({ WEB_CONCURRENCY: '2' }).workers).toBe(2);
+    expect(loadConfig({ WEB_CONCURRENCY: '64' }).workers).toBe(64);
+    expect(loadConfig({ WEB_CONCURRENCY: '' }).workers).toBe(1);
+    expect(loadConfig({ WEB_CONCURRENCY: 'auto' }).workers).toBe(Math.min(availableParallelism(), 64));
+    for (const bad of ['0', '65', '1.5', 'many', '-2']) {
+      expect(problemsOf({ WEB_CONCURRENCY: bad })).toEqual(['WEB_CONCURRENCY: must be a whole number from 1 to 64, or auto']);
+    }
   });
 
   it('reads the operability settings', () => {

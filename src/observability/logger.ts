@@ -13,17 +13,20 @@ export interface LoggerOptions {
   pretty?: boolean;
   /** Where lines go; standard output unless given (tests pass a stream to read them back). */
   destination?: DestinationStream;
+  /** Which `node:cluster` worker writes (its id, from 1): every line says so, beside the pid. */
+  worker?: number;
 }
 
 /**
  * The process logger: one JSON object per line, secrets censored by key at any depth and scrubbed from every
  * string (messages, error texts, URLs) by the `log` formatter, so a careless call site cannot leak one.
  */
-export function createLogger({ level, pretty: human = false, destination }: LoggerOptions): Logger {
-  const stream = destination ?? (human ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : undefined);
+export function createLogger({ level, pretty: human = false, destination, worker }: LoggerOptions): Logger {
+  const stream = destination ?? (human ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: worker === undefined ? 'pid,hostname' : 'hostname' }) : undefined);
   const options: pino.LoggerOptions = {
     level,
-    base: { service: 'privx-identity-subgraph' },
+    // With WEB_CONCURRENCY > 1 several processes write one stream: pid and worker tell their lines apart.
+    base: { service: 'privx-identity-subgraph', pid: process.pid, ...(worker === undefined ? {} : { worker }) },
     serializers: { err: pino.stdSerializers.err },
     formatters: {
       level: (label) => ({ level: label }),

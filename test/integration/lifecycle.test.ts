@@ -55,6 +55,24 @@ describe('lifecycle', () => {
     }
   });
 
+  it('/ready is 503 "draining" once shutdown began, whatever PrivX says, and makes no PrivX call for it', async () => {
+    const stack = await startStack({ settings: { readyIntervalMs: 100 } });
+    try {
+      const ready = async () => {
+        const response = await fetch(`${stack.subgraph.url}/ready`);
+        return [response.status, ((await response.json()) as { status: string }).status];
+      };
+      expect(await ready()).toEqual([200, 'ready']);
+      stack.resetCalls();
+      stack.upstream.readiness.drain(); // what subgraph.close() does first
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(await ready()).toEqual([503, 'draining']);
+      expect(stack.calls().total).toBe(0);
+    } finally {
+      await stack.close();
+    }
+  });
+
   it('a client that sends its headers too slowly is answered 408 and disconnected', async () => {
     const stack = await startStack({ clientTimeouts: { headersMs: 200, requestMs: 400 } });
     try {
