@@ -3,7 +3,7 @@ import { coldBudget, WARM_BUDGET, type BudgetTerms } from './budget';
 import { postJson } from './http';
 import { runLoad } from './load';
 import { startNode } from './processes';
-import { cpuSeconds, machineBusySeconds, ownCpuSeconds, peakRssMb } from './proc-stats';
+import { cpuSeconds, machineBusySeconds, ownCpuSeconds, treeCpuSeconds, treePeakRssMb } from './proc-stats';
 import type { BenchQuery } from './queries';
 import type { BenchSettings } from './settings';
 import type { SimulatorClient } from './simulator';
@@ -19,7 +19,9 @@ export interface Measurement {
   p99Ms: number;
   coldCalls: number;
   warmCalls: number;
+  /** Summed over the process tree (a cluster's primary and workers). */
   cpuMsPerRequest: number;
+  /** The largest of the tree's processes (per worker, in a cluster). */
   peakRssMb: number;
   /** CPUs kept busy by processes outside the benchmark during the timed run: noise on a shared machine. */
   foreignCpus: number;
@@ -64,7 +66,7 @@ function checkCalls(variant: Variant, query: BenchQuery, terms: BudgetTerms, col
  * simulator's call count moves for 200 ms (at most 60 s).
  */
 async function settle(pid: number, simulator: SimulatorClient): Promise<void> {
-  const sample = async () => `${cpuSeconds(pid)}/${(await simulator.calls()).total}`;
+  const sample = async () => `${treeCpuSeconds(pid)}/${(await simulator.calls()).total}`;
   let last = await sample();
   let quiet = 0;
   for (const deadline = Date.now() + 60_000; quiet < 2 && Date.now() < deadline; ) {
@@ -91,13 +93,14 @@ export async function measure(variant: Variant, query: BenchQuery, context: Meas
     const options = { connections: settings.connections };
     if (settings.warmupSeconds > 0) await runLoad(server.url, query.body, warm.text, { ...options, seconds: settings.warmupSeconds });
     await settle(server.pid, simulator);
-    const ours = () => cpuSeconds(server.pid) + cpuSeconds(simulator.child.pid) + ownCpuSeconds();
-    const [cpuBefore, oursBefore, machineBefore, started] = [cpuSeconds(server.pid), ours(), machineBusySeconds(), Date.now()];
+    // A cluster's CPU is its primary's and every worker's.
+    const ours = () => treeCpuSeconds(server.pid) + cpuSeconds(simulator.child.pid) + ownCpuSeconds();
+    const [cpuBefore, oursBefore, machineBefore, started] = [treeCpuSeconds(server.pid), ours(), machineBusySeconds(), Date.now()];
     const load = await runLoad(server.url, query.body, warm.text, { ...options, seconds: settings.loadSeconds });
     const foreignCpus = (machineBusySeconds() - machineBefore - (ours() - oursBefore)) / ((Date.now() - started) / 1000);
     // Requests cut off at the end are still worked on by the server: wait for them, and count them as sent.
     await settle(server.pid, simulator);
-    const cpu = cpuSeconds(server.pid) - cpuBefore;
+    const cpu = treeCpuSeconds(server.pid) - cpuBefore;
     return {
       round,
       variant: variant.key,
@@ -108,7 +111,7 @@ export async function measure(variant: Variant, query: BenchQuery, context: Meas
       coldCalls: cold.calls,
       warmCalls: warm.calls,
       cpuMsPerRequest: (cpu * 1000) / load.sent,
-      peakRssMb: peakRssMb(server.pid),
+      peakRssMb: treePeakRssMb(server.pid),
       foreignCpus: Math.max(0, foreignCpus),
     };
   } finally {

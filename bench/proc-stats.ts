@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Per-process CPU time and peak memory from /proc (Linux): the server process alone, not its clients. */
 
@@ -54,4 +54,40 @@ export function rssMb(pid: number): number {
   const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
   if (kb === undefined) throw new Error(`no VmRSS in /proc/${pid}/status`);
   return Number(kb) / 1024;
+}
+
+/** `pid` and every process below it (a cluster primary's workers): read from each /proc/<n>/stat's parent field. */
+export function processTree(pid: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // exited while we looked
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i += 1) tree.push(...(parents.get(tree[i] as number) ?? []));
+  return tree;
+}
+
+/** CPU seconds of a process and all its descendants still running (a cluster: the primary and its workers). */
+export function treeCpuSeconds(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + ifAlive(() => cpuSeconds(p), 0), 0);
+}
+
+/** The largest peak RSS of a process and its descendants: per process, as each worker is its own heap. */
+export function treePeakRssMb(pid: number): number {
+  return Math.max(...processTree(pid).map((p) => ifAlive(() => peakRssMb(p), 0)));
+}
+
+function ifAlive<T>(read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch {
+    return otherwise;
+  }
 }

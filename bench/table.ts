@@ -132,6 +132,10 @@ export function ratios(summary: Summary, measurements: Measurement[], queries: B
         const multiple = product.cpuMsPerRequest / floor;
         targets.push({ text: `${query.label}: product CPU per request ${multiple.toFixed(1)}x the floor (target <= 6x)`, met: multiple <= 6 });
       }
+      const workers = pairedRatio(measurements, query.name, 'workers2', 'product', rps);
+      if (workers !== undefined) {
+        targets.push({ text: `${query.label}: 2 workers / 1 worker throughput ${workers.toFixed(2)}x (target >= 1.6x)`, met: workers >= 1.6 });
+      }
       if (naive) {
         const cold = naive.coldCalls / product.coldCalls;
         const warm = naive.warmCalls / Math.max(product.warmCalls, 1);

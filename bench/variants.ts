@@ -1,7 +1,7 @@
 import type { SimulatorClient } from './simulator';
 
 /** The servers compared: each its own process over the same simulator, so CPU and RSS are its own. */
-export type VariantKey = 'product' | 'naive' | 'sdl' | 'ceiling' | 'alt';
+export type VariantKey = 'product' | 'workers2' | 'naive' | 'sdl' | 'ceiling' | 'alt';
 
 export interface Variant {
   key: VariantKey;
@@ -10,6 +10,8 @@ export interface Variant {
   /** The line it prints when ready; group 1 is the GraphQL URL. */
   ready: RegExp;
   env: Record<string, string>;
+  /** Only on these operations (every one unless given). */
+  queries?: string[];
 }
 
 export function variants(simulator: SimulatorClient): Variant[] {
@@ -17,6 +19,15 @@ export function variants(simulator: SimulatorClient): Variant[] {
   const common = { ...simulator.subgraphEnv(), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', AUTH_DISABLED: 'true' };
   return [
     { key: 'product', label: 'product (TypeGraphQL)', script: 'dist/src/main.js', ready: /ready at (http:\/\/\S+\/graphql)/, env: common },
+    {
+      key: 'workers2',
+      label: 'product ×2 workers',
+      script: 'dist/src/main.js',
+      ready: /ready at (http:\/\/\S+\/graphql)/,
+      env: { ...common, WEB_CONCURRENCY: '2' },
+      // The page the 2-worker target is about: the other queries would only lengthen the run.
+      queries: ['UsersNested'],
+    },
     {
       key: 'naive',
       label: 'naive (no loaders, no cache)',

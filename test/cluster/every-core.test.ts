@@ -27,6 +27,9 @@ function send(url: string, method = 'GET', body?: string): Promise<Answer> {
   });
 }
 
+/** Matches once every one of these request ids (UUIDs: no regex metacharacters) has been logged. */
+const allOf = (requestIds: string[]) => new RegExp(`^${requestIds.map((id) => `(?=[\\s\\S]*"requestId":"${id}")`).join('')}`);
+
 const graphql = (url: string) => send(url, 'POST', QUERY);
 
 /** The value of one sample line of a Prometheus text body. */
@@ -64,7 +67,7 @@ describe('WEB_CONCURRENCY=2', () => {
     // One upstream search per request, all at the one simulator the primary started for every worker.
     expect(await upstreamCalls(simulatorUrl)).toBe(8);
     // Each operation's log line names the process that served it: both workers did.
-    await app.waitFor(new RegExp(answers.map((a) => a.requestId).join('[\\s\\S]*|')));
+    await app.waitFor(allOf(answers.map((a) => a.requestId!)));
     const served = app.lines().filter((l) => answers.some((a) => a.requestId === l.requestId));
     expect(served).toHaveLength(8);
     expect(new Set(served.map((l) => l.worker))).toEqual(new Set([1, 2]));
@@ -93,7 +96,7 @@ describe('WEB_CONCURRENCY=2', () => {
     expect(death).toMatchObject({ workerPid: victim, signal: 'SIGKILL' });
     const after = await Promise.all(Array.from({ length: 6 }, () => graphql(graphqlUrl)));
     expect(after.map((a) => a.status)).toEqual(Array(6).fill(200));
-    await app.waitFor(new RegExp(after.map((a) => a.requestId).join('[\\s\\S]*|')));
+    await app.waitFor(allOf(after.map((a) => a.requestId!)));
     const served = app.lines().filter((l) => after.some((a) => a.requestId === l.requestId));
     expect(new Set(served.map((l) => l.worker))).toEqual(new Set([2, 3]));
   }, 90_000);
