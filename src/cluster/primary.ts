@@ -14,6 +14,11 @@ import { RestartPolicy } from './restart-policy';
 
 /** Past the request deadline, a worker's drain has this long to finish before it is killed. */
 const DRAIN_MARGIN_MS = 5_000;
+/**
+ * One Ctrl-C or `kill` often arrives twice: the terminal signals the whole process group, and npm (or
+ * `node --watch`) forwards it to its child as well. Only a signal later than this is the operator's second.
+ */
+const REPEAT_SIGNAL_MS = 1_000;
 
 interface WorkerRecord {
   worker: Worker;
@@ -48,6 +53,7 @@ class Primary {
   private metricsServer: Server | undefined;
   private metricsUrl: string | undefined;
   private exitCode = 0;
+  private stoppingSince = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -147,13 +153,14 @@ class Primary {
 
   private stop(reason: string): void {
     if (this.state === 'stopping') {
-      if (reason === 'SIGINT' || reason === 'SIGTERM') {
+      if ((reason === 'SIGINT' || reason === 'SIGTERM') && performance.now() - this.stoppingSince > REPEAT_SIGNAL_MS) {
         this.logger.warn(`${reason} again: stopping now, without waiting for the drain`);
         this.forceExit();
       }
       return;
     }
     this.state = 'stopping';
+    this.stoppingSince = performance.now();
     for (const timer of this.restartTimers) clearTimeout(timer);
     this.logger.info(`${reason}: each worker drains its in-flight requests, then the cluster shuts down`);
     for (const { worker, readyAt } of this.records.values()) {

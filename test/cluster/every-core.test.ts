@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { startMain, type StartedProcess } from '../helpers/npm-start';
@@ -43,6 +44,15 @@ async function startCluster(env: Record<string, string>): Promise<{ app: Started
   const [, graphqlUrl] = (await app.waitFor(/ready at (http:\/\/[^\s"]+\/graphql)/, 90_000)) as unknown as [string, string];
   const simulatorUrl = app.lines().find((l) => l.simulatorUrl)?.simulatorUrl as string;
   return { app, graphqlUrl, base: graphqlUrl.replace(/\/graphql$/, ''), simulatorUrl };
+}
+
+function processState(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? '?';
+  } catch {
+    return 'gone';
+  }
 }
 
 const upstreamCalls = async (simulatorUrl: string) => ((await (await fetch(`${simulatorUrl}/__stats`)).json()) as { total: number }).total;
@@ -128,6 +138,36 @@ describe('WEB_CONCURRENCY=2 with METRICS_PORT', () => {
       expect(app.output()).toMatch(/Worker 2 stopped \(exit code 0\)/);
       // The simulator outlived the drain, then closed with the primary.
       await expect(fetch(`${simulatorUrl}/__stats`)).rejects.toThrow();
+    } finally {
+      await app.kill();
+    }
+  }, 120_000);
+});
+
+describe('WEB_CONCURRENCY=2 shutdown, forced', () => {
+  it('a second SIGTERM (not the same one delivered twice) stops the workers at once and exits 1', async () => {
+    const { app, graphqlUrl, simulatorUrl } = await startCluster({});
+    try {
+      const workers = app.lines().filter((l) => typeof l.workerPid === 'number').map((l) => l.workerPid as number);
+      await fetch(`${simulatorUrl}/__faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'POST', route: '/role-store/api/v1/users/search', delayMs: 60_000 }),
+      });
+      const stuck = graphql(graphqlUrl).catch((error: Error) => error);
+      while ((await upstreamCalls(simulatorUrl)) === 0) await new Promise((r) => setTimeout(r, 20));
+      app.child.kill('SIGTERM');
+      app.child.kill('SIGTERM'); // what a terminal and npm together deliver for one Ctrl-C: still a graceful stop
+      await app.waitFor(/each worker drains/);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(app.child.exitCode).toBeNull();
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toEqual({ code: 1, signal: null });
+      expect(app.output()).toContain('SIGTERM again: stopping now');
+      expect(((await stuck) as Error).message).toMatch(/socket hang up|ECONNRESET/); // its worker was killed mid-request
+      // Gone, or dead and not yet reaped by whatever adopted it (a zombie, state Z).
+      await new Promise((r) => setTimeout(r, 200));
+      for (const pid of workers) expect(processState(pid)).toMatch(/^(gone|Z)$/);
     } finally {
       await app.kill();
     }
