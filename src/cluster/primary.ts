@@ -40,7 +40,7 @@ type State = 'starting' | 'serving' | 'stopping';
 export async function runPrimary(config: AppConfig, logger: Logger): Promise<void> {
   const embedded = config.upstream ? undefined : await startEmbeddedSimulator(config, logger, simulatorOptionsFromEnv(process.env));
   const { timeoutMs: _perTry, ...connection } = embedded?.connection ?? { timeoutMs: 0 };
-  const primary = new Primary(config, logger, embedded?.simulator, embedded ? { [CLUSTER_UPSTREAM_ENV]: JSON.stringify(connection) } : {});
+  const primary = new Primary(config, logger, embedded?.simulator, { [CLUSTER_UPSTREAM_ENV]: embedded ? JSON.stringify(connection) : '' });
   await primary.start();
 }
 
@@ -80,6 +80,14 @@ class Primary {
     return [...this.records.values()].filter((r) => r.readyAt !== undefined && r.worker.isConnected()).map((r) => r.worker);
   }
 
+  /** A failed scrape is answered 500 and says why here: a Prometheus gap must have a reason in the log. */
+  private sumOfWorkers(): ReturnType<MetricsSum['render']> {
+    return this.sum.render(this.serving()).catch((error: Error) => {
+      this.logger.warn({ err: error }, 'Metrics scrape failed');
+      throw error;
+    });
+  }
+
   private onMessage(worker: Worker, message: unknown): void {
     const record = this.records.get(worker.id);
     if (!record) return;
@@ -94,7 +102,7 @@ class Primary {
     } else if (isMessage<SumRequest>(message, 'identity:sum-request')) {
       const { id } = message;
       const reply = (answer: Omit<SumReply, 'type' | 'id'>) => worker.isConnected() && worker.send({ type: 'identity:sum-reply', id, ...answer } satisfies SumReply);
-      this.sum.render(this.serving()).then(reply, (error: Error) => reply({ error: error.message }));
+      this.sumOfWorkers().then(reply, (error: Error) => reply({ error: error.message }));
     }
   }
 
@@ -189,7 +197,7 @@ class Primary {
   }
 
   private async serveMetricsPort(port: number): Promise<void> {
-    const server = createServer((req, res) => void serveMetrics(() => this.sum.render(this.serving()), req, res).catch(() => res.writeHead(500).end()));
+    const server = createServer((req, res) => void serveMetrics(() => this.sumOfWorkers(), req, res).catch(() => res.headersSent || res.writeHead(500).end('metrics unavailable')));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, this.config.host, () => resolve());

@@ -18,12 +18,13 @@ function send(message: ToPrimary, then?: () => void): void {
 /**
  * One `node:cluster` worker of `npm start`: the same subgraph as a single process, over the upstream the
  * primary names (its embedded simulator, shared by all workers), with `/metrics` summed over the workers.
- * Drains and exits on SIGTERM, SIGINT, the primary's word, or the primary's death.
+ * Drains and exits on SIGTERM, SIGINT or the primary's word; if the primary dies, Node's cluster module ends
+ * the worker at once.
  */
 export async function runWorker(config: AppConfig): Promise<void> {
   const logger = createLogger({ level: config.logLevel, pretty: config.logPretty, worker: cluster.worker?.id });
   const stopTracing = startTracingSdk(config.tracing);
-  const shared = process.env[CLUSTER_UPSTREAM_ENV];
+  const shared = process.env[CLUSTER_UPSTREAM_ENV]; // set by the primary, empty unless it runs the simulator
   const upstream = shared ? (JSON.parse(shared) as ClusterUpstream) : config.upstream;
   const service = await startService({ ...config, upstream }, logger, undefined, {
     // METRICS_PORT is the primary's; else this port answers a scrape with the primary's sum.
@@ -33,8 +34,6 @@ export async function runWorker(config: AppConfig): Promise<void> {
   const { url, graphqlUrl, metricsUrl } = service.subgraph;
   const shutdown = exitAfterDrain(service, logger, stopTracing);
   process.on('message', (message) => isMessage(message, 'identity:shutdown') && shutdown('Cluster shutdown'));
-  // The primary died (SIGKILL, crash): nobody would stop or replace this worker; leave cleanly.
-  process.on('disconnect', () => shutdown('Cluster primary gone'));
   send({ type: 'identity:ready', url, graphqlUrl, metricsUrl });
 }
 
