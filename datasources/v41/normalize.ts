@@ -37,8 +37,12 @@ function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** The list itself when it holds only strings, as it nearly always does: no copy per record. */
 function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  if (!Array.isArray(value)) return [];
+  return value.every(isString) ? value : value.filter(isString);
 }
 
 function requiredId(record: Json, what: string): string {
@@ -47,14 +51,14 @@ function requiredId(record: Json, what: string): string {
   return id;
 }
 
+function isAttribute(a: unknown): a is V41Attribute {
+  return a !== null && typeof a === 'object' && typeof (a as Json).key === 'string' && typeof (a as Json).value === 'string';
+}
+
+/** The list itself when every item is a `{ key, value }` of strings (other keys are never read): no copy per record. */
 function attributes(value: unknown): V41Attribute[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((a) => {
-    if (a === null || typeof a !== 'object') return [];
-    const key = str((a as Json).key);
-    const val = str((a as Json).value);
-    return key !== undefined && val !== undefined ? [{ key, value: val }] : [];
-  });
+  return value.every(isAttribute) ? value : value.filter(isAttribute);
 }
 
 export function toList<T>(body: unknown, item: (record: unknown) => T, what: string): V41List<T> {

@@ -28,9 +28,17 @@ export interface Connection<T> {
   totalCount: number | null;
 }
 
+/** `edges` is built when first read: most queries select `nodes` alone, and each edge is an object and a cursor. */
 export function connectionOf<T>(nodes: T[], offset: number, totalCount: number, hasNextPage: boolean): Connection<T> {
-  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
-  return { edges, nodes, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  let edges: Connection<T>['edges'] | undefined;
+  return {
+    get edges() {
+      return (edges ??= nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node })));
+    },
+    nodes,
+    pageInfo: { hasNextPage, endCursor: nodes.length > 0 ? encodeCursor(offset + nodes.length - 1) : null },
+    totalCount,
+  };
 }
 
 /** A page of a list held in memory (roles, groups, organizations). */

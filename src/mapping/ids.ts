@@ -16,8 +16,21 @@ export function isUuid(s: string): boolean {
   return UUID.test(s);
 }
 
+/**
+ * Encoded ids kept by text: a page of users repeats a few companies, departments and tags, and every page the
+ * same cursors, while each encoding allocates a Buffer. Bounded, as decoding a caller's id encodes it too.
+ */
+const encoded = new Map<string, string>();
+const MAX_ENCODED = 10_000;
+
 function toBase64Url(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64url');
+  let id = encoded.get(text);
+  if (id === undefined) {
+    if (encoded.size >= MAX_ENCODED) encoded.clear();
+    id = Buffer.from(text, 'utf8').toString('base64url');
+    encoded.set(text, id);
+  }
+  return id;
 }
 
 /**

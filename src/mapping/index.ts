@@ -13,5 +13,6 @@ export * from './phones';
 export * from './roles';
 export * from './status';
 export * from './text';
+export * from './user-fields';
 export * from './users';
 export * from './workspaces';

@@ -6,7 +6,7 @@ import { Role } from './role';
 import { RoleAssignmentHolder } from './role-assignment-holder';
 import { User } from './user';
 
-type Class<T> = new () => T;
+type Class<T> = new (...args: never[]) => T;
 
 /**
  * The fields of every `XEdge` and `XConnection`, written once. The bases are registered under their own names

@@ -1,6 +1,9 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
+import type { PersonName } from '../mapping/names';
+import { userFieldValues } from '../mapping/user-fields';
 import { Email } from './email';
+import { GetterField } from './getter-field';
 import { Group } from './group';
 import { MfaStatus } from './mfa-status';
 import { Organization } from './organization';
@@ -8,6 +11,9 @@ import { Phone } from './phone';
 import { Url } from './url';
 
 /**
+ * A view over one role-store record: each field below is a getter that maps its value with a pure function
+ * (src/mapping/user-fields.ts) the first time it is read and keeps it, so a query computes only the fields it
+ * selects, once per user however often they are selected (aliases, `edges` and `nodes`).
  * The fields that need the request's loaders (name, status, rawStatus, roles, roleAssignments, workspace,
  * remoteData) are field resolvers in `resolvers/`, not properties here.
  */
@@ -15,78 +21,136 @@ import { Url } from './url';
 @ObjectType({ simpleResolvers: true, description: 'A person with a PrivX account, from any of its user directories.' })
 export class User {
   @Field(() => ID, { description: 'The PrivX user uuid (for local users, also their local user store id).' })
-  id!: string;
+  readonly id: string;
 
-  @Field(() => String, { nullable: true, description: 'The first name; split from a two-word full name when no parts are given.' })
-  firstName!: string | null;
+  /** The role-store record this user is a view of, for the getters and the field resolvers. Not part of the schema. */
+  readonly record: V41RoleStoreUser;
 
-  @Field(() => String, { nullable: true, description: 'The last name; split from a two-word full name when no parts are given.' })
-  lastName!: string | null;
+  // Each value once computed; undefined until its field is first read (no mapped value is undefined).
+  #names: PersonName | undefined;
+  #title: string | null | undefined;
+  #username: string | null | undefined;
+  #emails: Email[] | undefined;
+  #phones: Phone[] | null | undefined;
+  #organizations: Organization[] | undefined;
+  #groups: Group[] | undefined;
+  #avatar: string | null | undefined;
+  #timezone: string | null | undefined;
+  #languages: string[] | undefined;
+  #createdAt: Date | null | undefined;
+  #updatedAt: Date | null | undefined;
+  #urls: Url[] | undefined;
+  #mfaStatus: MfaStatus | null | undefined;
+  #externalId: string | null | undefined;
+  #lastSyncedAt: Date | null | undefined;
 
-  @Field(() => String, { nullable: true, description: 'The job title.' })
-  title!: string | null;
+  constructor(record: V41RoleStoreUser) {
+    this.id = record.id;
+    this.record = record;
+  }
 
-  @Field(() => String, { nullable: true, description: 'The username the user signs in with (PrivX principal).' })
-  username!: string | null;
+  @GetterField(() => String, { nullable: true, description: 'The first name; split from a two-word full name when no parts are given.' })
+  get firstName(): string | null {
+    return (this.#names ??= userFieldValues.names(this.record)).firstName;
+  }
+
+  @GetterField(() => String, { nullable: true, description: 'The last name; split from a two-word full name when no parts are given.' })
+  get lastName(): string | null {
+    return (this.#names ??= userFieldValues.names(this.record)).lastName;
+  }
+
+  @GetterField(() => String, { nullable: true, description: 'The job title.' })
+  get title(): string | null {
+    return this.#title !== undefined ? this.#title : (this.#title = userFieldValues.title(this.record));
+  }
+
+  @GetterField(() => String, { nullable: true, description: 'The username the user signs in with (PrivX principal).' })
+  get username(): string | null {
+    return this.#username !== undefined ? this.#username : (this.#username = userFieldValues.username(this.record));
+  }
 
   @Directive('@tag(name: "pii")')
   @Directive('@listSize(assumedSize: 3)')
-  @Field(() => [Email], { description: 'The email addresses; empty when none is known.' })
-  emails!: Email[];
+  @GetterField(() => [Email], { description: 'The email addresses; empty when none is known.' })
+  get emails(): Email[] {
+    return this.#emails !== undefined ? this.#emails : (this.#emails = userFieldValues.emails(this.record));
+  }
 
   @Directive('@tag(name: "pii")')
   @Directive('@listSize(assumedSize: 3)')
   @Directive('@requiresScopes(scopes: [["users:pii"]])')
-  @Field(() => [Phone], { nullable: true, description: 'The telephone numbers; needs the `users:pii` scope.' })
-  phones!: Phone[] | null;
+  @GetterField(() => [Phone], { nullable: true, description: 'The telephone numbers; needs the `users:pii` scope.' })
+  get phones(): Phone[] | null {
+    return this.#phones !== undefined ? this.#phones : (this.#phones = userFieldValues.phones(this.record));
+  }
 
   @Directive('@listSize(assumedSize: 1)')
-  @Field(() => [Organization], { description: 'The organizations (companies) the user belongs to; empty when none.' })
-  organizations!: Organization[];
+  @GetterField(() => [Organization], { description: 'The organizations (companies) the user belongs to; empty when none.' })
+  get organizations(): Organization[] {
+    return this.#organizations !== undefined ? this.#organizations : (this.#organizations = userFieldValues.organizations(this.record));
+  }
 
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [Group], { description: "The user's department, then each of the user's tags." })
-  groups!: Group[];
+  @GetterField(() => [Group], { description: "The user's department, then each of the user's tags." })
+  get groups(): Group[] {
+    return this.#groups !== undefined ? this.#groups : (this.#groups = userFieldValues.groups(this.record));
+  }
 
-  @Field(() => String, { nullable: true, description: 'The avatar URL, from the `avatar` attribute.' })
-  avatar!: string | null;
+  @GetterField(() => String, { nullable: true, description: 'The avatar URL, from the `avatar` attribute.' })
+  get avatar(): string | null {
+    return this.#avatar !== undefined ? this.#avatar : (this.#avatar = userFieldValues.avatar(this.record));
+  }
 
-  @Field(() => String, { nullable: true, description: 'The time zone, from the `timezone` attribute.' })
-  timezone!: string | null;
+  @GetterField(() => String, { nullable: true, description: 'The time zone, from the `timezone` attribute.' })
+  get timezone(): string | null {
+    return this.#timezone !== undefined ? this.#timezone : (this.#timezone = userFieldValues.timezone(this.record));
+  }
 
-  @Field(() => [String], { description: 'The preferred languages as BCP 47 tags, e.g. `fi-FI`; empty when unknown.' })
-  languages!: string[];
+  @GetterField(() => [String], { description: 'The preferred languages as BCP 47 tags, e.g. `fi-FI`; empty when unknown.' })
+  get languages(): string[] {
+    return this.#languages !== undefined ? this.#languages : (this.#languages = userFieldValues.languages(this.record));
+  }
 
-  @Field(() => Date, { nullable: true, description: 'When the user was created in PrivX.' })
-  createdAt!: Date | null;
+  @GetterField(() => Date, { nullable: true, description: 'When the user was created in PrivX.' })
+  get createdAt(): Date | null {
+    return this.#createdAt !== undefined ? this.#createdAt : (this.#createdAt = userFieldValues.createdAt(this.record));
+  }
 
-  @Field(() => Date, { nullable: true, description: 'When the user was last updated in PrivX.' })
-  updatedAt!: Date | null;
+  @GetterField(() => Date, { nullable: true, description: 'When the user was last updated in PrivX.' })
+  get updatedAt(): Date | null {
+    return this.#updatedAt !== undefined ? this.#updatedAt : (this.#updatedAt = userFieldValues.updatedAt(this.record));
+  }
 
   @Directive('@listSize(assumedSize: 3)')
-  @Field(() => [Url], { description: 'Web addresses from the user attributes (other than the avatar).' })
-  urls!: Url[];
+  @GetterField(() => [Url], { description: 'Web addresses from the user attributes (other than the avatar).' })
+  get urls(): Url[] {
+    return this.#urls !== undefined ? this.#urls : (this.#urls = userFieldValues.urls(this.record));
+  }
 
   @Directive('@requiresScopes(scopes: [["users:raw"]])')
-  @Field(() => MfaStatus, {
+  @GetterField(() => MfaStatus, {
     nullable: true,
     description:
       "Multi-factor authentication status; null when PrivX does not say. Needs `users:raw`: it tells who is easiest to take over, and was only in `remoteData` before.",
   })
-  mfaStatus!: MfaStatus | null;
+  get mfaStatus(): MfaStatus | null {
+    return this.#mfaStatus !== undefined ? this.#mfaStatus : (this.#mfaStatus = userFieldValues.mfaStatus(this.record));
+  }
 
-  @Field(() => String, {
+  @GetterField(() => String, {
     nullable: true,
     description: "The user's id in the directory PrivX synchronises from (`external_id`). Needs no scope: an opaque identifier for joining systems, like `id`.",
   })
-  externalId!: string | null;
+  get externalId(): string | null {
+    return this.#externalId !== undefined ? this.#externalId : (this.#externalId = userFieldValues.externalId(this.record));
+  }
 
-  @Field(() => Date, {
+  @GetterField(() => Date, {
     nullable: true,
     description: 'When the directory last synchronised this user (PrivX `RefreshTimestamp`); null for local users. Needs no scope: operational freshness.',
   })
-  lastSyncedAt!: Date | null;
+  get lastSyncedAt(): Date | null {
+    return this.#lastSyncedAt !== undefined ? this.#lastSyncedAt : (this.#lastSyncedAt = userFieldValues.lastSyncedAt(this.record));
+  }
 
-  /** The role-store record this user was mapped from, for the field resolvers. Not part of the schema. */
-  record!: V41RoleStoreUser;
 }

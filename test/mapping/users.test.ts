@@ -1,4 +1,5 @@
 import { encodeGroupId, encodeOrganizationId } from '../../src/mapping/ids';
+import { userFieldValues } from '../../src/mapping/user-fields';
 import { passwordSetAt, remoteData, toUser } from '../../src/mapping/users';
 import { GroupType } from '../../src/types/group-type';
 import { User } from '../../src/types/user';
@@ -23,7 +24,12 @@ const USER_FIELDS = [
   'mfaStatus',
   'externalId',
   'lastSyncedAt',
-];
+] as const;
+
+/** The schema fields of a user, read through its getters. */
+function fieldsOf(user: User): Record<string, unknown> {
+  return Object.fromEntries(USER_FIELDS.map((field) => [field, user[field]]));
+}
 
 describe('toUser', () => {
   it('maps a full record', () => {
@@ -47,7 +53,7 @@ describe('toUser', () => {
         { key: 'homepage', value: 'https://alice.example.com' },
       ],
     });
-    expect(toUser(rs)).toEqual({
+    expect(fieldsOf(toUser(rs))).toEqual({
       id: USER_ID,
       firstName: 'Alice',
       lastName: 'Smith',
@@ -69,8 +75,8 @@ describe('toUser', () => {
       mfaStatus: null,
       externalId: null,
       lastSyncedAt: null,
-      record: rs,
     });
+    expect(toUser(rs).record).toBe(rs);
   });
 
   it.each([
@@ -89,7 +95,7 @@ describe('toUser', () => {
     const rs = rsUser();
     // An instance, so TypeGraphQL hands every field resolver this very object (see toUser).
     expect(toUser(rs)).toBeInstanceOf(User);
-    expect({ ...toUser(rs) }).toStrictEqual({
+    expect(fieldsOf(toUser(rs))).toStrictEqual({
       id: USER_ID,
       firstName: null,
       lastName: null,
@@ -108,7 +114,6 @@ describe('toUser', () => {
       mfaStatus: null,
       externalId: null,
       lastSyncedAt: null,
-      record: rs,
     });
   });
 
@@ -125,15 +130,40 @@ describe('toUser', () => {
       roles: [{ id: 'r', name: 'secret-role-name' }],
       raw: { id: USER_ID, principal: 'asmith', internal_note: 'raw-only-value', mfa: { status: 'ENABLED' } },
     });
-    const { record, externalId, ...fields } = toUser(rs);
+    const user = toUser(rs);
+    // What a user holds of its own is its id and the record; every other field is a getter over the record.
+    expect(Object.keys(user)).toEqual(['id', 'record']);
+    expect(user.record).toBe(rs);
     // The directory's id of the user is a field of its own now; the rest stays hidden.
+    const { externalId, ...fields } = fieldsOf(user);
     expect(externalId).toBe('ext-4242');
-    expect(record).toBe(rs);
-    expect(Object.keys(fields).sort()).toEqual(USER_FIELDS.filter((f) => f !== 'externalId').sort());
     const visible = JSON.stringify(fields);
     for (const hidden of ['CN=Alice', 'EXAMPLE', 'asmith-unix', 'ext-4242', 'private comment', 'f00dfeed', 'secret-role-name', 'raw-only-value', 'ENABLED']) {
       expect(visible).not.toContain(hidden);
     }
+  });
+});
+
+describe('User fields are computed when first read, once', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('maps nothing up front, and each value once however often it is read', () => {
+    const spies = Object.keys(userFieldValues).map((key) => jest.spyOn(userFieldValues, key as keyof typeof userFieldValues));
+    const user = toUser(rsUser({ locale: 'fi_FI', first_name: 'Alice', last_name: 'Smith', attributes: [{ key: 'homepage', value: 'https://a.example' }] }));
+    expect(spies.map((spy) => spy.mock.calls.length)).toEqual(spies.map(() => 0));
+
+    const urls = user.urls;
+    expect(user.urls).toBe(urls);
+    expect(user.languages).toBe(user.languages);
+    expect([user.firstName, user.lastName, user.firstName]).toEqual(['Alice', 'Smith', 'Alice']);
+    expect([user.title, user.title]).toEqual([null, null]);
+    const calls = Object.fromEntries(Object.keys(userFieldValues).map((key, i) => [key, spies[i]!.mock.calls.length]));
+    expect(calls).toMatchObject({ urls: 1, languages: 1, names: 1, title: 1, emails: 0, groups: 0, createdAt: 0 });
+  });
+
+  it('each user maps its own record', () => {
+    const [a, b] = [toUser(rsUser({ locale: 'fi_FI' })), toUser(rsUser({ locale: 'sv_SE' }))];
+    expect([b.languages, a.languages]).toEqual([['sv-SE'], ['fi-FI']]);
   });
 });
 
