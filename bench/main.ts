@@ -1,5 +1,7 @@
 import { budgetTerms, coldBudget } from './budget';
 import { measureFloor } from './floor';
+import { loadTable, loadTargets, measureLoad, summariseLoad, type LoadMeasurement } from './load-section';
+import { loadVariants } from './load-variants';
 import { measure, type Measurement, type MeasureContext } from './measure';
 import { runMain } from './processes';
 import { benchQueries, readSample } from './queries';
@@ -27,6 +29,9 @@ async function main(): Promise<number> {
   const context: MeasureContext = { simulator, settings, terms, reference: new Map() };
   const measurements: Measurement[] = [];
   const floors = new Map<string, number[]>();
+  const loads: LoadMeasurement[] = [];
+  const loadQuery = settings.loadConnections.length > 0 ? queries.find((q) => q.name === 'UsersNested') : undefined;
+  const loadServers = loadVariants(variants);
   for (let round = 1; round <= settings.rounds; round += 1) {
     for (const query of queries) {
       const inRound: Measurement[] = [];
@@ -55,12 +60,25 @@ async function main(): Promise<number> {
         console.log(`round ${round} ${query.name.padEnd(12)} floor    CPU ${floor.toFixed(3)} ms/req (JSON.parse of the warm upstream bodies + JSON.stringify of the response)`);
       }
     }
+    for (const connections of loadQuery ? settings.loadConnections : []) {
+      for (const server of rotate(loadServers, round - 1)) {
+        const m = await measureLoad(server, loadQuery!, connections, context, round);
+        loads.push(m);
+        console.log(
+          `round ${round} load ${String(connections).padStart(3)} conns ${server.key.padEnd(8)} ${m.requestsPerSecond.toFixed(0).padStart(6)} served req/s  ` +
+            `p50 ${m.p50Ms.toFixed(0)} ms  p99 ${m.p99Ms.toFixed(0)} ms  max ${m.maxMs.toFixed(0)} ms  503 SERVER_BUSY ${m.busy} (slowest ${m.busyMaxMs.toFixed(0)} ms)  past the deadline ${m.timeouts}  ` +
+            `CPU ${m.cpuMsPerRequest.toFixed(2)} ms/req`,
+        );
+      }
+    }
   }
   await simulator.child.stop();
 
   const summary = summarise(measurements);
   const floor = new Map([...floors].map(([query, values]) => [query, median(values)]));
   const { table: ratioTable, targets } = ratios(summary, measurements, queries, floor);
+  const loadSummary = summariseLoad(loads);
+  targets.push(...(loadSummary.length > 0 ? loadTargets(loadSummary) : []));
   const section = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()}.`,
     '',
@@ -76,6 +94,15 @@ async function main(): Promise<number> {
     '',
     'Throughput ratios are medians of the per-round ratios (each round runs the variants back to back); the others are ratios of the medians above.',
     '',
+    ...(loadQuery && loadSummary.length > 0
+      ? [
+          `Load: ${loadQuery.label} at ${settings.loadConnections.join(' and ')} connections, each in a fresh server; past its in-flight bound the server ` +
+            'answers 503 SERVER_BUSY (counted, not timed: latencies are those of the served requests; max is the slowest served request of any round).',
+          '',
+          loadTable(loadSummary, new Map(loadServers.map((s) => [s.key, `${s.label}${Object.keys(s.env).length > 0 ? ` (${Object.entries(s.env).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}`])), loadQuery.label),
+          '',
+        ]
+      : []),
     'Targets:',
     '',
     targetList(targets),

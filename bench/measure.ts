@@ -36,7 +36,7 @@ export interface MeasureContext {
 }
 
 /** One request: its upstream calls, its exact body, and a check that it answered completely without errors. */
-async function probe(url: string, query: BenchQuery, simulator: SimulatorClient, who: string): Promise<{ calls: number; text: string; data: string }> {
+export async function probe(url: string, query: BenchQuery, simulator: SimulatorClient, who: string): Promise<{ calls: number; text: string; data: string }> {
   await simulator.resetCalls();
   const reply = await postJson(url, query.body);
   const calls = (await simulator.calls()).total;
@@ -65,7 +65,7 @@ function checkCalls(variant: Variant, query: BenchQuery, terms: BudgetTerms, col
  * Waits until the server has finished the requests a load run left in flight: neither its CPU time nor the
  * simulator's call count moves for 200 ms (at most 60 s).
  */
-async function settle(pid: number, simulator: SimulatorClient): Promise<void> {
+export async function settle(pid: number, simulator: SimulatorClient): Promise<void> {
   const sample = async () => `${treeCpuSeconds(pid)}/${(await simulator.calls()).total}`;
   let last = await sample();
   let quiet = 0;

@@ -12,6 +12,8 @@ export interface BenchSettings {
   /** Only these operation names / variant keys (development: `BENCH_QUERIES=Typename BENCH_VARIANTS=product,sdl`). */
   queries: string[] | undefined;
   variants: string[] | undefined;
+  /** Connection counts of the load section (nested 100-user page, 503 SERVER_BUSY counted); empty: no load section. */
+  loadConnections: number[];
   /** Write BENCHMARKS.md (the full run only, unless told otherwise). */
   writeReport: boolean;
 }
@@ -29,6 +31,16 @@ function listFrom(name: string): string[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
+function loadConnectionsFrom(raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === '') return [10, 50];
+  if (raw.trim() === 'none') return [];
+  return raw.split(/[\s,]+/).map((item) => {
+    const value = Number(item);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`BENCH_LOAD_CONNECTIONS must be connection counts such as 10,50 (or none), got ${JSON.stringify(raw)}`);
+    return value;
+  });
+}
+
 export function benchSettings(): BenchSettings {
   const quick = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
   return {
@@ -42,6 +54,7 @@ export function benchSettings(): BenchSettings {
     connections: numberFrom('BENCH_CONNECTIONS', 10),
     queries: listFrom('BENCH_QUERIES'),
     variants: listFrom('BENCH_VARIANTS'),
+    loadConnections: loadConnectionsFrom(process.env.BENCH_LOAD_CONNECTIONS),
     writeReport: process.env.BENCH_WRITE_REPORT ? process.env.BENCH_WRITE_REPORT === '1' : !quick,
   };
 }

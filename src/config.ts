@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from '../datasources/v41/resilience';
 import type { V41Connection } from '../datasources/v41/token-manager';
+import { DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './admission/limits';
 import type { AccessConfig } from './auth/caller';
 import type { CorsOrigins } from './cors-policy';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
@@ -123,6 +124,9 @@ const envSchema = z.object({
   UPSTREAM_BREAKER_THRESHOLD: integer(1, 10_000).default(DEFAULT_RESILIENCE.breakerThreshold),
   UPSTREAM_BREAKER_RESET_MS: integer(10, 600_000).default(DEFAULT_RESILIENCE.breakerResetMs),
   READY_INTERVAL_MS: integer(100, 600_000).default(10_000),
+  MAX_IN_FLIGHT: integer(0, 100_000).default(DEFAULT_ADMISSION_LIMITS.maxInFlight),
+  MAX_QUEUED: integer(0, 100_000).default(DEFAULT_ADMISSION_LIMITS.maxQueued),
+  MAX_QUEUE_WAIT_MS: integer(1, 600_000).default(DEFAULT_ADMISSION_LIMITS.maxQueueWaitMs),
 });
 
 export type UpstreamConfig = V41Connection;
@@ -159,6 +163,8 @@ export interface AppConfig {
   resilience: Pick<ResilienceOptions, 'concurrency' | 'maxAttempts' | 'breakerThreshold' | 'breakerResetMs'>;
   /** How long a readiness answer stands before `/ready` asks PrivX again. */
   readyIntervalMs: number;
+  /** GraphQL requests worked on at once in this process, and how many may wait; past that, 503 SERVER_BUSY. */
+  admission: AdmissionLimits;
 }
 
 export interface SharedCacheConfig {
@@ -186,7 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const problems = [...upstreamProblems(e), ...accessProblems(e), ...(production ? productionProblems(e) : [])];
+  const problems = [...upstreamProblems(e), ...accessProblems(e), ...admissionProblems(e), ...(production ? productionProblems(e) : [])];
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -229,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
       breakerResetMs: e.UPSTREAM_BREAKER_RESET_MS,
     },
     readyIntervalMs: e.READY_INTERVAL_MS,
+    admission: { maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED, maxQueueWaitMs: e.MAX_QUEUE_WAIT_MS },
   };
 }
 
@@ -249,6 +256,12 @@ function accessProblems(e: Env): string[] {
   const problems = (['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const).filter((name) => !e[name]).map((name) => `${name}: required when AUTH_JWKS_URL is set`);
   if (e.AUTH_DISABLED) problems.push('AUTH_DISABLED: cannot be true together with AUTH_JWKS_URL');
   return problems;
+}
+
+/** Waiting for a slot counts toward the deadline: a wait as long as the deadline would leave nothing to work with. */
+function admissionProblems(e: Env): string[] {
+  if (e.MAX_IN_FLIGHT === 0 || e.MAX_QUEUED === 0 || e.MAX_QUEUE_WAIT_MS < e.REQUEST_TIMEOUT_MS) return [];
+  return ['MAX_QUEUE_WAIT_MS: must be less than REQUEST_TIMEOUT_MS (waiting for a slot counts toward the request deadline)'];
 }
 
 /** Production refuses to start half-configured: no demo data by accident, no open door by accident. */

@@ -2,6 +2,8 @@ import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import bodyParser from 'body-parser';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Admission } from './admission';
+import type { Release } from './admission/in-flight-limit';
 import type { Caller } from './auth/caller';
 import { Unauthenticated, type RequestGuard } from './auth/request-guard';
 import type { Context } from './context';
@@ -58,6 +60,8 @@ export interface RouteOptions {
   explorer: boolean;
   /** Each request's deadline and call budget, and the readiness check behind `/ready`. */
   upstream: Pick<ServedUpstream, 'bounds' | 'readiness'>;
+  /** The bound on GraphQL requests in flight: past it, `503 SERVER_BUSY` before the body is read. */
+  admission: Admission;
 }
 
 interface Handlers {
@@ -69,9 +73,9 @@ interface Handlers {
 /**
  * The `node:http` routes: `GET /health` (liveness: the process serves), `GET /ready` (readiness: PrivX answers),
  * `GET /metrics` unless it has a port of its own, the offline explorer in development, and Apollo at
- * `/graphql`, each GraphQL request in its own `RequestScope` (deadline, upstream-call budget). Apollo's
- * standalone server answers on every path and has no health route; this keeps the surface to exactly what we
- * serve.
+ * `/graphql`, each GraphQL request admitted by the in-flight bound (or refused `503 SERVER_BUSY` from its headers
+ * alone) and run in its own `RequestScope` (deadline, upstream-call budget). Apollo's standalone server answers
+ * on every path and has no health route; this keeps the surface to exactly what we serve.
  */
 export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: Caller) => Promise<Context>, options: RouteOptions): RequestListener {
   const securityHeadersOn = securityHeaders(options.production);
@@ -99,19 +103,36 @@ export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: 
       sendJson(res, 404, { error: `Not found. GraphQL is served at ${GRAPHQL_PATH}.` });
       return;
     }
-    const scope = new RequestScope(options.upstream.bounds.timeoutMs, options.upstream.bounds.callBudget);
-    runInRequestScope(scope, () => observeRequest(observability, req, res, () => handleGraphQL(apollo, handlers, req, res))).catch((error: { status?: number; type?: string }) => {
-      if (error instanceof Unauthenticated) {
-        const challenge: Record<string, string> = error.challenge ? { 'www-authenticate': error.challenge } : {};
-        sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, challenge);
-        return;
-      }
-      // body-parser errors carry an HTTP status (400 bad JSON, 413 too large, 415 charset); say only that.
-      const status = typeof error.status === 'number' && error.status < 500 ? error.status : 500;
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : `Bad request (${error.type ?? 'invalid body'})` }] });
-      else res.end();
-    });
+    // A preflight carries no operation and costs next to nothing: browsers must never see it refused.
+    if (req.method === 'OPTIONS') {
+      void serveGraphQL(apollo, handlers, options, req, res, Date.now());
+      return;
+    }
+    const arrived = Date.now();
+    const slot = options.admission.admit(res);
+    const serve = (release: Release | undefined) => {
+      if (release) void serveGraphQL(apollo, handlers, options, req, res, arrived).finally(release);
+    };
+    if (slot instanceof Promise) void slot.then(serve);
+    else serve(slot);
   };
+}
+
+/** One GraphQL request in its scope; its deadline counts from its arrival, time waiting for a slot included. */
+function serveGraphQL(apollo: ApolloServer<Context>, handlers: Handlers, options: RouteOptions, req: IncomingMessage, res: ServerResponse, arrived: number): Promise<void> {
+  const { observability, upstream } = options;
+  const scope = new RequestScope(upstream.bounds.timeoutMs, upstream.bounds.callBudget, arrived);
+  return runInRequestScope(scope, () => observeRequest(observability, req, res, () => handleGraphQL(apollo, handlers, req, res))).catch((error: { status?: number; type?: string }) => {
+    if (error instanceof Unauthenticated) {
+      const challenge: Record<string, string> = error.challenge ? { 'www-authenticate': error.challenge } : {};
+      sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, challenge);
+      return;
+    }
+    // body-parser errors carry an HTTP status (400 bad JSON, 413 too large, 415 charset); say only that.
+    const status = typeof error.status === 'number' && error.status < 500 ? error.status : 500;
+    if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : `Bad request (${error.type ?? 'invalid body'})` }] });
+    else res.end();
+  });
 }
 
 async function handleGraphQL(apollo: ApolloServer<Context>, { guard, cors, context }: Handlers, req: IncomingMessage, res: ServerResponse): Promise<void> {

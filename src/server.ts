@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
+import { createAdmission, DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './admission';
 import type { AccessConfig } from './auth/caller';
 import { createRequestGuard } from './auth/request-guard';
 import { enforceRequiredScopes } from './auth/scope-enforcement';
@@ -42,6 +43,8 @@ export interface SubgraphOptions {
   /** Demand control; the defaults unless given. */
   limits?: DemandLimits;
   clientTimeouts?: ClientTimeouts;
+  /** The bound on GraphQL requests in flight in this process; the defaults unless given. */
+  admission?: AdmissionLimits;
 }
 
 export interface ClientTimeouts {
@@ -92,6 +95,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const { upstream, port, host = '127.0.0.1', production, schema: given, access = {}, logger = silentLogger, limits = DEFAULT_DEMAND_LIMITS, clientTimeouts = DEFAULT_CLIENT_TIMEOUTS } = options;
   const { clusterMetrics } = options;
   const metricsPort = clusterMetrics === undefined ? options.metricsPort : undefined;
+  const { admission: admissionLimits = DEFAULT_ADMISSION_LIMITS } = options;
   const schema = enforceRequiredScopes(given ?? (await identitySchema()));
   const server = createServer({
     headersTimeout: clientTimeouts.headersMs,
@@ -131,6 +135,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   await apollo.start();
   const ownMetrics = metricsPort === undefined ? () => metrics.render() : undefined;
   const metricsRoute = clusterMetrics === undefined ? ownMetrics : clusterMetrics ? clusterMetrics.from : undefined;
+  const admission = createAdmission(admissionLimits, { logger, metrics });
   const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller), {
     guard: createRequestGuard(access),
     corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
@@ -139,6 +144,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     metricsRoute,
     explorer: !production,
     upstream,
+    admission,
   });
   server.on('request', routes);
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -153,6 +159,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     close: async () => {
       upstream.readiness.drain(); // `/ready` says 503 on connections still open while the requests in flight finish
       await apollo.stop(); // drains and closes the HTTP server
+      admission.close();
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       metrics.close();
     },

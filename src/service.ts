@@ -71,6 +71,7 @@ export async function startService(
       metricsPort: config.metricsPort,
       limits: config.limits,
       ...worker,
+      admission: config.admission,
     });
   } catch (error) {
     await upstream.cache.close();

@@ -48,6 +48,7 @@ describe('loadConfig', () => {
       requestBounds: { timeoutMs: 10_000, callBudget: 100 },
       resilience: { concurrency: 32, maxAttempts: 6, breakerThreshold: 10, breakerResetMs: 5_000 },
       readyIntervalMs: 10_000,
+      admission: { maxInFlight: 4, maxQueued: 8, maxQueueWaitMs: 2_000 },
     });
   });
 
@@ -125,6 +126,12 @@ describe('loadConfig', () => {
     [{ MAX_QUERY_COST: '0' }, 'MAX_QUERY_COST'],
     [{ REQUEST_TIMEOUT_MS: 'soon' }, 'REQUEST_TIMEOUT_MS'],
     [{ UPSTREAM_CONCURRENCY: '0' }, 'UPSTREAM_CONCURRENCY'],
+    [{ MAX_IN_FLIGHT: '-1' }, 'MAX_IN_FLIGHT'],
+    [{ MAX_IN_FLIGHT: 'many' }, 'MAX_IN_FLIGHT'],
+    [{ MAX_QUEUED: '2.5' }, 'MAX_QUEUED'],
+    [{ MAX_QUEUE_WAIT_MS: '0' }, 'MAX_QUEUE_WAIT_MS'],
+    [{ MAX_QUEUE_WAIT_MS: '10000' }, 'MAX_QUEUE_WAIT_MS'],
+    [{ MAX_QUEUE_WAIT_MS: '500', REQUEST_TIMEOUT_MS: '400' }, 'MAX_QUEUE_WAIT_MS'],
     [{ UPSTREAM_MAX_ATTEMPTS: '11' }, 'UPSTREAM_MAX_ATTEMPTS'],
     [{ ...REAL, V41_BASE_URL: 'https://admin:hunter2@privx.example.com' }, 'V41_BASE_URL'],
     [{ CACHE_TTL_SECONDS: '1.5' }, 'CACHE_TTL_SECONDS'],
@@ -151,6 +158,11 @@ describe('loadConfig', () => {
   ])('refuses %j naming %s', (env, variable) => {
     const problems = problemsOf(env as NodeJS.ProcessEnv);
     expect(problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
+  });
+
+  it('bounds requests in flight per process; 0 turns the bound off, and then the queue settings are not checked', () => {
+    expect(loadConfig({ MAX_IN_FLIGHT: '4', MAX_QUEUED: '0', MAX_QUEUE_WAIT_MS: '250' }).admission).toEqual({ maxInFlight: 4, maxQueued: 0, maxQueueWaitMs: 250 });
+    expect(loadConfig({ MAX_IN_FLIGHT: '0', MAX_QUEUE_WAIT_MS: '20000' }).admission.maxInFlight).toBe(0);
   });
 
   it('shares the cache through Redis only when CACHE_URL is set', () => {

@@ -14,9 +14,10 @@ export class RequestScope {
   constructor(
     readonly deadlineMs: number,
     readonly callBudget: number,
+    /** When the request arrived: time it spent waiting for a slot counts toward its deadline. */
     private readonly startedAt = Date.now(),
   ) {
-    this.signal = AbortSignal.timeout(deadlineMs);
+    this.signal = AbortSignal.timeout(Math.max(0, deadlineMs - (Date.now() - startedAt)));
     // Each upstream call in flight listens on this signal (its wait and its fetch): up to two per call the
     // budget allows, which is no leak, so Node's warning past 10 listeners would only cry wolf in the logs.
     setMaxListeners(Math.max(10, 2 * callBudget), this.signal);

@@ -78,6 +78,26 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly requestsRefused = new Counter({
+    name: 'graphql_requests_refused_total',
+    help: 'GraphQL requests answered 503 SERVER_BUSY before their body was read, by reason (queue-full, queue-timeout).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  private admission: { inFlight: number; queued: number } | undefined;
+  readonly requestsInFlight: Gauge = new Gauge({
+    name: 'graphql_requests_in_flight',
+    help: 'GraphQL requests being worked on (at most MAX_IN_FLIGHT).',
+    registers: [this.registry],
+    collect: (): void => this.requestsInFlight.set(this.admission?.inFlight ?? 0),
+  });
+  readonly requestsQueued: Gauge = new Gauge({
+    name: 'graphql_requests_queued',
+    help: 'GraphQL requests waiting for a slot (at most MAX_QUEUED).',
+    registers: [this.registry],
+    collect: (): void => this.requestsQueued.set(this.admission?.queued ?? 0),
+  });
+
   private readonly onStart = (message: unknown) => {
     this.started.set(message as UpstreamCallMessage, performance.now());
     this.upstreamInFlight.inc();
@@ -117,6 +137,11 @@ export class Metrics {
     const labels = { operation: this.operationLabel(operationName), outcome };
     this.operations.inc(labels);
     this.operationDuration.observe(labels, seconds);
+  }
+
+  /** Where the in-flight and queued gauges read their values when scraped. */
+  watchAdmission(source: { inFlight: number; queued: number }): void {
+    this.admission = source;
   }
 
   /** Prometheus text format. */

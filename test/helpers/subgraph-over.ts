@@ -5,6 +5,7 @@ import type { ServedUpstream } from '../../src/upstream';
 import type { CorsOrigins } from '../../src/cors-policy';
 import { startSubgraph, type ClientTimeouts, type RunningSubgraph } from '../../src/server';
 import type { DemandLimits } from '../../src/demand-control';
+import type { AdmissionLimits } from '../../src/admission';
 import { createUpstream, type UpstreamSettings } from '../../src/upstream';
 import type { Logger } from '../../src/observability';
 import { postGraphQL, type GraphQLResponse } from '../../examples/supergraph/graphql-http';
@@ -21,6 +22,8 @@ export interface SubgraphOptions {
   settings?: Partial<UpstreamSettings>;
   limits?: DemandLimits;
   clientTimeouts?: ClientTimeouts;
+  /** The bound on requests in flight; the defaults unless given. */
+  admission?: AdmissionLimits;
   /** Per-call upstream timeout; 5 s unless given. */
   upstreamTimeoutMs?: number;
 }
@@ -53,6 +56,7 @@ export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeou
     metricsPort: options.metricsPort,
     limits: options.limits,
     clientTimeouts: options.clientTimeouts,
+    admission: options.admission,
   });
   return {
     subgraph,
