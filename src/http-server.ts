@@ -80,7 +80,7 @@ interface Handlers {
 export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: Caller) => Promise<Context>, options: RouteOptions): RequestListener {
   const securityHeadersOn = securityHeaders(options.production);
   const handlers: Handlers = { guard: options.guard, cors: corsPolicy(options.corsOrigins), context };
-  const { observability, metricsRoute, explorer } = options;
+  const { metricsRoute, explorer } = options;
   return (req, res) => {
     securityHeadersOn(req, res, () => undefined); // sets headers only, synchronously: every answer below carries them
     const path = (req.url ?? '/').split('?')[0];
