@@ -2,6 +2,7 @@ import { reportRetry, reportUpstreamCall } from '../telemetry';
 import { errorFromResponse, V41Error, V41ErrorBody, V41UnavailableError } from './errors';
 import { currentRequestScope } from './request-scope';
 import { DEFAULT_RESILIENCE, UpstreamResilience, type ResilienceOptions } from './resilience';
+import { jsonText } from './json-text';
 import { parseWithoutSecrets } from './secrets';
 import { TokenManager, type V41Connection } from './token-manager';
 
@@ -109,9 +110,10 @@ export class V41Http {
     }
   }
 
+  /** The body as one buffer, as text for `JSON.parse` (see `jsonText`: no whole-body UTF-8 decode). */
   private async readText(response: Response, operation: string): Promise<string> {
     try {
-      return await response.text();
+      return jsonText(new Uint8Array(await response.arrayBuffer()));
     } catch {
       throw new V41UnavailableError(`PrivX ${operation} failed while reading the answer`, response.status, undefined, operation);
     }
