@@ -17,6 +17,7 @@ import { createErrorFormatter } from './errors';
 import { withOfflineExplorerLink } from './explorer/landing-page';
 import { GRAPHQL_PATH, serveMetrics, subgraphRoutes, type RenderMetrics } from './http-server';
 import { Metrics, operationPlugin, silentLogger, type Logger } from './observability';
+import { jitGateway } from './jit-execution';
 import { identitySchema } from './schema/identity-schema';
 import type { ServedUpstream } from './upstream';
 
@@ -106,7 +107,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const metrics = new Metrics();
   const demand = demandControl(limits);
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: jitGateway(schema),
     formatError: createErrorFormatter(production),
     includeStacktraceInErrorResponses: !production,
     // Production tells an unknown caller nothing about the schema: no introspection, no "Did you mean …?".

@@ -1,7 +1,9 @@
+import { request as undiciRequest, type Dispatcher } from 'undici';
 import { reportRetry, reportUpstreamCall } from '../telemetry';
 import { errorFromResponse, V41Error, V41ErrorBody, V41UnavailableError } from './errors';
 import { currentRequestScope } from './request-scope';
 import { DEFAULT_RESILIENCE, UpstreamResilience, type ResilienceOptions } from './resilience';
+import { jsonText } from './json-text';
 import { parseWithoutSecrets } from './secrets';
 import { TokenManager, type V41Connection } from './token-manager';
 
@@ -15,10 +17,17 @@ export interface V41HttpOptions extends V41Connection {
   resilience?: Partial<ResilienceOptions>;
 }
 
+/**
+ * One answer of PrivX, from undici's `request` rather than `fetch`: the same connection pool code without the
+ * WHATWG streams and objects around it, which cost 0.3 ms of CPU more per call, and more on a 100 KB body.
+ */
+type Answer = Dispatcher.ResponseData & { status: number };
+
 /** `Retry-After` in milliseconds (delta-seconds or an HTTP date), when the answer carries one. */
-function retryAfterMs(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (header === null) return undefined;
+function retryAfterMs(response: Answer): number | undefined {
+  const given = response.headers['retry-after'];
+  const header = Array.isArray(given) ? given[0] : given;
+  if (header === undefined) return undefined;
   const seconds = Number(header);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
   return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
@@ -64,13 +73,13 @@ export class V41Http {
     let token = await this.tokens.accessToken();
     let response = await this.send(method, path, url, token, options.body, operation, deadline);
     if (response.status === 401) {
-      await response.body?.cancel();
+      await response.body.dump();
       token = await this.tokens.renewAfterRejection(token);
       reportRetry(method, path, 'token-renewal');
       response = await this.send(method, path, url, token, options.body, operation, deadline);
     }
     const text = await this.readText(response, operation);
-    if (!response.ok) throw errorFromResponse(operation, response.status, this.errorBody(text), retryAfterMs(response));
+    if (response.status < 200 || response.status > 299) throw errorFromResponse(operation, response.status, this.errorBody(text), retryAfterMs(response));
     try {
       return parseWithoutSecrets(text);
     } catch {
@@ -87,19 +96,20 @@ export class V41Http {
     return `${this.options.baseUrl}${path}${search ? `?${search}` : ''}`;
   }
 
-  private async send(method: string, path: string, url: string, token: string, body: unknown, operation: string, deadline: AbortSignal | undefined): Promise<Response> {
+  private async send(method: 'GET' | 'POST', path: string, url: string, token: string, body: unknown, operation: string, deadline: AbortSignal | undefined): Promise<Answer> {
     const headers = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     try {
-      return await reportUpstreamCall(method, path, headers, (traced) =>
-        fetch(url, {
+      return await reportUpstreamCall(method, path, headers, async (traced) => {
+        const response = await undiciRequest(url, {
           method,
           // The token is added after reporting, so no subscriber ever sees it.
           headers: { ...traced, authorization: `Bearer ${token}` },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: deadline ? AbortSignal.any([timeout, deadline]) : timeout,
-        }),
-      );
+        });
+        return Object.assign(response, { status: response.statusCode });
+      });
     } catch {
       const scope = currentRequestScope();
       if (deadline?.aborted && scope) throw scope.deadlineError(operation);
@@ -109,9 +119,10 @@ export class V41Http {
     }
   }
 
-  private async readText(response: Response, operation: string): Promise<string> {
+  /** The body as one buffer, as text for `JSON.parse` (see `jsonText`: no whole-body UTF-8 decode). */
+  private async readText(response: Answer, operation: string): Promise<string> {
     try {
-      return await response.text();
+      return jsonText(new Uint8Array(await response.body.arrayBuffer()));
     } catch {
       throw new V41UnavailableError(`PrivX ${operation} failed while reading the answer`, response.status, undefined, operation);
     }

@@ -5,6 +5,7 @@ export interface GraphQLResponse<TData> {
   status: number;
   data?: TData | null;
   errors?: GraphQLFormattedError[];
+  extensions?: Record<string, unknown>;
 }
 
 /** POSTs one operation over real HTTP, the way a router or a frontend does. */
@@ -19,6 +20,6 @@ export async function postGraphQL<TData, TVariables>(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
   });
-  const body = (await response.json()) as { data?: TData | null; errors?: GraphQLFormattedError[] };
+  const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
   return { status: response.status, ...body };
 }

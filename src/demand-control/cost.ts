@@ -32,11 +32,22 @@ interface ListSize {
 
 type Node = { astNode?: { directives?: readonly DirectiveNode[] } | null | undefined };
 
-/** A federation directive as the schema applies it, imported by name or under its `federation__` prefix. */
-function directiveArguments(element: Node | undefined, name: string): Record<string, unknown> | undefined {
-  const node = element?.astNode?.directives?.find((d) => d.name.value === name || d.name.value === `federation__${name}`);
+function readDirective(element: Node, name: string): Record<string, unknown> | undefined {
+  const node = element.astNode?.directives?.find((d) => d.name.value === name || d.name.value === `federation__${name}`);
   if (!node) return undefined;
   return Object.fromEntries((node.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
+}
+
+/** Per schema element and directive name: the schema never changes once built, and every request asks again. */
+const directivesRead = new WeakMap<Node, Map<string, Record<string, unknown> | undefined>>();
+
+/** A federation directive as the schema applies it, imported by name or under its `federation__` prefix. */
+function directiveArguments(element: Node | undefined, name: string): Record<string, unknown> | undefined {
+  if (!element) return undefined;
+  let read = directivesRead.get(element);
+  if (!read) directivesRead.set(element, (read = new Map()));
+  if (!read.has(name)) read.set(name, readDirective(element, name));
+  return read.get(name);
 }
 
 function weightOf(element: Node | undefined): number | undefined {

@@ -1,4 +1,4 @@
-import { grantPeriods, grantState, isExpired, nextStateChange, parseAddress, type AccessWindow, type Evaluation, type Grant, type Period } from '../../src/access';
+import { grantPeriods, grantState, isExpired, nextStateChange, parseAddress, zoneOrUtc, type AccessWindow, type Evaluation, type Grant, type Period } from '../../src/access';
 
 /** Table-driven checks of docs/access.md, rule by rule. Instants are written out in UTC. */
 const t = (iso: string): number => Date.parse(iso);
@@ -144,4 +144,20 @@ describe('nextStateChange', () => {
     }, '2026-03-27T12:00:00Z', '2026-03-28T00:00:00.000Z'],
     ['a context that is always open changes nothing', { grant: PERMANENT, window: window({ weekdays: [1, 2, 3, 4, 5, 6, 7] }) }, '2026-03-27T12:00:00Z', null],
   ])('%s', (_, evaluation, at, expected) => expect(change(evaluation, at)).toBe(expected));
+});
+
+describe('zoneOrUtc', () => {
+  // Asked twice each: the second answer comes from the remembered check and must be the same.
+  it.each([
+    ['Europe/Helsinki', 'Europe/Helsinki'],
+    ['  America/New_York ', 'America/New_York'],
+    ['Mars/Olympus_Mons', 'UTC'],
+    ['not a zone', 'UTC'],
+    ['   ', 'UTC'],
+    [null, 'UTC'],
+    [undefined, 'UTC'],
+  ])('%p is %p', (name, zone) => {
+    expect(zoneOrUtc(name)).toBe(zone);
+    expect(zoneOrUtc(name)).toBe(zone);
+  });
 });
