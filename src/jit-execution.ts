@@ -46,8 +46,13 @@ function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
   return async ({ document, request, context: contextValue, operationName }) => {
     const traced = request.http?.headers.get(TRACE_HEADER) === 'ftv1';
     const query = traced ? null : compiledFor(document, operationName ?? undefined);
-    if (!query) return execute({ schema, document, contextValue, variableValues: request.variables, operationName });
-    return withGraphQLErrors(await query.query(undefined, contextValue, request.variables ?? {}));
+    const byGraphqlJs = () => execute({ schema, document, contextValue, variableValues: request.variables, operationName });
+    if (!query) return byGraphqlJs();
+    const result = await query.query(undefined, contextValue, request.variables ?? {});
+    // No `data` at all: the variables did not coerce, and nothing ran. graphql-js says so in the errors Apollo
+    // recognises as BAD_USER_INPUT (HTTP 400); jit's own say the same without the node Apollo looks for.
+    if (result.data === undefined && result.errors) return byGraphqlJs();
+    return withGraphQLErrors(result);
   };
 }
 

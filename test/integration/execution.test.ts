@@ -43,6 +43,26 @@ describe('execution: compiled, and traced on request', () => {
     for (const id of ids) expect((await stack.query(byId, { id })).data).toEqual({ user: { id } });
   });
 
+  it('bad variables are BAD_USER_INPUT (HTTP 400) on every run, not only the first, uncompiled one', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['query Page($n: Int) { users(first: $n) { nodes { id } } }', { n: 'abc' }, 'Variable "$n" got invalid value "abc"; Int cannot represent non-integer value: "abc"'],
+      ['query One($id: ID!) { user(id: $id) { id } }', {}, 'Variable "$id" of required type "ID!" was not provided.'],
+    ];
+    for (const [query, variables, message] of cases) {
+      for (let run = 1; run <= 3; run += 1) {
+        const response = await fetch(stack.subgraph.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
+        expect(response.status).toBe(400);
+        const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+        expect(body.data).toBeUndefined();
+        expect(body.errors).toEqual([expect.objectContaining({ message, extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+      }
+    }
+  });
+
   it('errors of a compiled operation carry code, path and locations like graphql-js ones', async () => {
     stack.simulator.injectFault({ method: 'GET', route: '/role-store/api/v1/roles', status: 500 });
     const query = 'query Roles { users(first: 2) { nodes { id roles { id } } } }';
