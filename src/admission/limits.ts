@@ -9,10 +9,10 @@ export interface AdmissionLimits {
 }
 
 /**
- * From the bench's load section on the nested 100-user page (README, "Load"): one process is CPU-bound from about
- * 4 requests at once (~17 ms of CPU each around one 5 ms PrivX call), and every request more in flight lengthens
- * each turn of the event loop, so all of them, and the refusals, get slower (8 or 16 in flight: requests past the
- * 10 s deadline at 50 connections on a busy machine; 4: none). 8 waiting take a burst of a router's fan-out
- * without refusing it; 2 s, not less, so that a busy machine does not refuse at 10 connections (500 ms did).
+ * From the bench's load section on the nested 100-user page, quiet machine (README, "Load"). A slot waiting on
+ * PrivX costs no CPU: with a 50 ms PrivX, 4 in flight served 51 req/s at 10 connections where 16 served 78 (the
+ * CPU's pace). Past the CPU's pace more in flight only lengthens every turn of the event loop: with no bound, 50
+ * connections gave p99 9.4x p50 (3.5 s); 16 in flight and 32 waiting, 3.4x with nothing refused at a 5 ms PrivX.
+ * 2 s of waiting, not less, so that a busy machine does not refuse at 10 connections (500 ms did).
  */
-export const DEFAULT_ADMISSION_LIMITS: Readonly<AdmissionLimits> = { maxInFlight: 4, maxQueued: 8, maxQueueWaitMs: 2_000 };
+export const DEFAULT_ADMISSION_LIMITS: Readonly<AdmissionLimits> = { maxInFlight: 16, maxQueued: 32, maxQueueWaitMs: 2_000 };
