@@ -48,7 +48,7 @@ describe('loadConfig', () => {
       requestBounds: { timeoutMs: 10_000, callBudget: 100 },
       resilience: { concurrency: 32, maxAttempts: 6, breakerThreshold: 10, breakerResetMs: 5_000 },
       readyIntervalMs: 10_000,
-      admission: { maxInFlight: 16, maxQueued: 32, maxQueueWaitMs: 2_000 },
+      admission: { maxInFlight: 8, maxQueued: 40, maxQueueWaitMs: 2_000 },
     });
   });
 
