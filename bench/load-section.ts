@@ -1,5 +1,5 @@
 import { DEFAULT_REQUEST_BOUNDS } from '../src/request-bounds';
-import { runLoad } from './load';
+import { runLoad, type LoadResult } from './load';
 import type { LoadVariant } from './load-variants';
 import { probe, settle, type MeasureContext } from './measure';
 import { startNode } from './processes';
@@ -11,18 +11,10 @@ import { median, type TargetCheck } from './table';
  * The load section: one query (the nested 100-user page) at several connection counts, where a server past its
  * in-flight bound answers `503 SERVER_BUSY` (counted, not failed) and latency is that of the served requests.
  */
-export interface LoadMeasurement {
+export interface LoadMeasurement extends Pick<LoadResult, 'requestsPerSecond' | 'p50Ms' | 'p99Ms' | 'maxMs' | 'busy' | 'busyMaxMs' | 'timeouts'> {
   round: number;
   key: string;
   connections: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  busy: number;
-  busyMaxMs: number;
-  /** Requests not answered within the deadline (autocannon gave them up). */
-  timeouts: number;
   cpuMsPerRequest: number;
   /** The request deadline the server ran with. */
   deadlineMs: number;
