@@ -19,7 +19,9 @@ interface Waiter {
 
 /**
  * A counting semaphore with a bounded FIFO queue, for one process (each cluster worker has its own). Only
- * counting: it never touches a request, so the HTTP layer decides what "busy" looks like.
+ * counting: it never touches a request, so the HTTP layer decides what "busy" looks like. Not cockatiel's
+ * bulkhead (which the upstream client uses): a waiter whose signal aborts stays in that queue until its turn, so
+ * clients that left or waited too long would keep filling it; here they give their place up at once.
  */
 export class InFlightLimit {
   private running = 0;
