@@ -8,13 +8,16 @@ import { privxError, readBody, type Reply, sendReply, SimulatorHttpError } from 
 import { deriveSeed } from './random';
 import { Router } from './router';
 import { adminRoutes, statusRoutes } from './routes-admin';
-import { localUserRoutes } from './routes-local-users';
+import { localUserRoutes, type RecordedLocalUserWrite } from './routes-local-users';
 import { roleStoreRoutes } from './routes-role-store';
+import { userSecurityRoutes, type UserSecurityLog } from './routes-user-security';
 import { RequestStats } from './stats';
 import { SimulatorStore } from './store';
 import { authRoutes, TokenAuthority } from './token-authority';
 
 export type { Fault } from './faults';
+export type { RecordedLocalUserWrite } from './routes-local-users';
+export type { UserSecurityLog } from './routes-user-security';
 export type { RequestStats, RequestStatsSnapshot } from './stats';
 
 /** The credentials the simulator accepts unless told otherwise. Not secrets: it only ever listens on loopback. */
@@ -69,6 +72,10 @@ export interface RunningSimulator {
   /** Makes matching counted calls answer `status` (a PrivX error body; `INTERNAL_ERROR` for 5xx). */
   injectFault(fault: Fault): void;
   clearFaults(): void;
+  /** Every accepted local-user write (create, replace, delete, password), oldest first; passwords masked. */
+  localUserWrites: RecordedLocalUserWrite[];
+  /** MFA resets and session terminations done, by user id. */
+  userSecurity: UserSecurityLog;
   close(): Promise<void>;
 }
 
@@ -99,7 +106,16 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
   const store = new SimulatorStore(data);
   const stats = new RequestStats();
   const tokens = new TokenAuthority(options);
-  const upstreamRoutes = [...authRoutes(tokens), ...statusRoutes(new Date().toISOString()), ...roleStoreRoutes(store), ...localUserRoutes(store)];
+  const now = () => new Date(options.now()).toISOString();
+  const localUserWrites: RecordedLocalUserWrite[] = [];
+  const userSecurity: UserSecurityLog = { mfaResets: [], sessionTerminations: [], now };
+  const upstreamRoutes = [
+    ...authRoutes(tokens),
+    ...statusRoutes(new Date().toISOString()),
+    ...roleStoreRoutes(store),
+    ...localUserRoutes(store, { recorded: localUserWrites, now }),
+    ...userSecurityRoutes(store, userSecurity),
+  ];
   const countedRoutes = upstreamRoutes.filter((route) => route.kind === 'data' || route.kind === 'status');
   const faults = new FaultInjector(
     options.failureRate,
@@ -165,6 +181,8 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     data,
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
+    localUserWrites,
+    userSecurity,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
