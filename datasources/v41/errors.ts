@@ -55,6 +55,14 @@ export class V41RateLimitedError extends V41Error {
   override name = 'V41RateLimitedError';
 }
 
+/** No answer came (a timeout, a reset connection, or none opened): `mayHaveReached` says whether it was sent. */
+export class V41NoAnswerError extends V41UnavailableError {
+  override name = 'V41NoAnswerError';
+  constructor(message: string, status: number | undefined, errorCode: string | undefined, operation: string, retryAfterMs: number | undefined, readonly mayHaveReached: boolean) {
+    super(message, status, errorCode, operation, retryAfterMs);
+  }
+}
+
 /** The circuit breaker is open: recent calls failed, so this one was not sent at all. */
 export class V41CircuitOpenError extends V41UnavailableError {
   override name = 'V41CircuitOpenError';
@@ -76,6 +84,20 @@ export class V41BudgetExceededError extends V41Error {
   }
 }
 
+/** HTTP 400: PrivX refused the request as invalid; `property` names the field when PrivX said which. */
+export class V41BadRequestError extends V41Error {
+  override name = 'V41BadRequestError';
+  constructor(
+    message: string,
+    status: number,
+    errorCode: string | undefined,
+    operation: string,
+    readonly property: string | undefined,
+  ) {
+    super(message, status, errorCode, operation);
+  }
+}
+
 const NOT_FOUND_CODES = new Set(['OBJECT_NOT_FOUND', 'NOT_FOUND']);
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
@@ -86,6 +108,7 @@ export function errorFromResponse(operation: string, status: number, body: V41Er
   if (status === 404 || (code && NOT_FOUND_CODES.has(code))) return new V41NotFoundError(message, status, code, operation);
   if (status === 401 || status === 403) return new V41AuthError(message, status, code, operation);
   if (status === 429) return new V41RateLimitedError(message, status, code, operation, retryAfterMs);
+  if (status === 400) return new V41BadRequestError(message, status, code, operation, body?.property || undefined);
   if (UNAVAILABLE_STATUSES.has(status)) return new V41UnavailableError(message, status, code, operation, retryAfterMs);
   return new V41Error(message, status, code, operation, retryAfterMs);
 }

@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CURRENT_USER, LOCAL_USERS, ROLES, ROLE_STORE_USERS, SOURCES, type Json, type JsonObject } from './data';
+import { CURRENT_USER, ROLES, SOURCES, type Json, type JsonObject } from './data';
+import { freshState, write, WriteError, WriteReply, type WrittenState } from './writes';
 
 export { CONTRACT_SECRETS } from './data';
 
@@ -38,6 +39,8 @@ export interface ContractFake {
   failNext(method: string, pathPrefix: string, status: number, headers?: Record<string, string>): void;
   /** Forgets calls, pending failures, the token counter and the order rotation; issued tokens stay valid. */
   reset(): void;
+  /** This fake's users as its writes left them, and what the writes received (passwords by user id). */
+  written: WrittenState;
   close(): Promise<void>;
 }
 
@@ -93,6 +96,7 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
     credentials: { ...CONTRACT_CREDENTIALS },
     calls: [],
     tokensIssued: 0,
+    written: freshState(),
     expireAllTokens() {
       for (const token of accessTokens.keys()) accessTokens.set(token, 0);
     },
@@ -171,19 +175,23 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
     }
   }
 
-  function route(method: string, path: string, query: Record<string, string>, body: unknown): Json {
+  function route(method: string, path: string, query: Record<string, string>, body: unknown): Json | WriteReply {
+    const written = write(fake.written, method, path, body);
+    if (written) return written;
+    const ROLE_STORE_USERS = fake.written.users;
+    const LOCAL_USERS = fake.written.localUsers;
     let m: RegExpExecArray | null = null;
     const is = (verb: string, re: RegExp) => method === verb && (m = re.exec(path)) !== null;
     const arg = () => decodeURIComponent(m?.[1] ?? '');
 
     if (is('POST', new RegExp(`^${RS}/users/search$`))) {
-      const hits = searchUsers(body);
+      const hits = searchUsers(ROLE_STORE_USERS, body);
       return page(order(hits, query, USER_SORT_KEYS), query, (u) => ({ ...u, roles: null }));
     }
     if (is('GET', new RegExp(`^${RS}/users/current$`))) return CURRENT_USER;
-    if (is('GET', new RegExp(`^${RS}/users/${ID}$`))) return rsUser(arg());
+    if (is('GET', new RegExp(`^${RS}/users/${ID}$`))) return rsUser(ROLE_STORE_USERS, arg());
     if (is('GET', new RegExp(`^${RS}/users/${ID}/roles$`))) {
-      const roles = rsUser(arg()).roles;
+      const roles = rsUser(ROLE_STORE_USERS, arg()).roles;
       const items = Array.isArray(roles) ? roles : [];
       return { count: items.length, items };
     }
@@ -257,9 +265,12 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
         throw new HttpError(401, { error_code: 'UNAUTHORIZED', error_message: 'access token missing, invalid or expired' });
       }
       if (badJson) throw badRequest('body is not JSON');
-      return send(res, 200, route(method, path, query, body));
+      const answer = route(method, path, query, body);
+      if (answer instanceof WriteReply) return send(res, answer.status, answer.body);
+      return send(res, 200, answer);
     } catch (err) {
       if (err instanceof HttpError) return send(res, err.status, err.body, err.headers);
+      if (err instanceof WriteError) return send(res, err.status, err.body);
       return send(res, 500, { error_code: 'INTERNAL_ERROR', error_message: String(err) });
     }
   }
@@ -279,7 +290,7 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function searchUsers(body: unknown): JsonObject[] {
+function searchUsers(users: JsonObject[], body: unknown): JsonObject[] {
   const b = body === undefined ? {} : body;
   if (!isObj(b)) throw badRequest('search body must be an object');
   const { keywords, source, user_id: ids } = b;
@@ -289,7 +300,7 @@ function searchUsers(body: unknown): JsonObject[] {
     throw badRequest('user_id must be [uuid]');
   }
   const words = (keywords ?? '').split(/\s+/).filter((w) => w.length > 0);
-  return ROLE_STORE_USERS.filter((u) => (source === undefined || u.source === source)
+  return users.filter((u) => (source === undefined || u.source === source)
     && (ids === undefined || ids.includes(u.id as string))
     && matchesKeywords(u, words));
 }
@@ -308,8 +319,8 @@ function matchesKeywords(u: JsonObject, words: string[]): boolean {
   return words.every((w) => lower.some((h) => h.includes(w.toLowerCase())));
 }
 
-function rsUser(id: string): JsonObject {
-  const u = ROLE_STORE_USERS.find((x) => x.id === id);
+function rsUser(users: JsonObject[], id: string): JsonObject {
+  const u = users.find((x) => x.id === id);
   if (!u) return notFound('OBJECT_NOT_FOUND', `user ${id}`);
   return u;
 }
@@ -381,7 +392,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, body: Json | undefined, headers: Record<string, string> = {}): void {
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
