@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     `Identity subgraph ready at ${subgraph.graphqlUrl}`,
   );
   logger.info(describeAccess(config));
+  logger.info(`Writes: ${subgraph.writes.reason}`);
   exitAfterDrain(service, logger, stopTracing);
 }
 

@@ -9,7 +9,8 @@ import { deriveSeed } from './random';
 import { Router } from './router';
 import { adminRoutes, statusRoutes } from './routes-admin';
 import { localUserRoutes, type RecordedLocalUserWrite } from './routes-local-users';
-import { roleStoreRoutes } from './routes-role-store';
+import { OutsideWriter, type OutsideWrite } from './outside-writer';
+import { roleStoreRoutes, type RecordedRoleWrite } from './routes-role-store';
 import { userSecurityRoutes, type UserSecurityLog } from './routes-user-security';
 import { RequestStats } from './stats';
 import { SimulatorStore } from './store';
@@ -18,6 +19,8 @@ import { authRoutes, TokenAuthority } from './token-authority';
 export type { Fault } from './faults';
 export type { RecordedLocalUserWrite } from './routes-local-users';
 export type { UserSecurityLog } from './routes-user-security';
+export type { OutsideWrite } from './outside-writer';
+export type { RecordedRoleWrite } from './routes-role-store';
 export type { RequestStats, RequestStatsSnapshot } from './stats';
 
 /** The credentials the simulator accepts unless told otherwise. Not secrets: it only ever listens on loopback. */
@@ -72,9 +75,16 @@ export interface RunningSimulator {
   /** Makes matching counted calls answer `status` (a PrivX error body; `INTERNAL_ERROR` for 5xx). */
   injectFault(fault: Fault): void;
   clearFaults(): void;
-  /** Every accepted local-user write (create, replace, delete, password), oldest first; passwords masked. */
+  /** Every accepted `PUT /users/{id}/roles` body, oldest first (cleared by `clearFaults`). */
+  roleWrites: RecordedRoleWrite[];
+  /**
+   * Another writer that changes the user's explicit grants right after the next read of them (`times` reads),
+   * i.e. between a read-change-PUT client's read and its PUT.
+   */
+  armOutsideWrite(write: OutsideWrite): void;
+  /** Every accepted local-user write (create, replace, delete, password), oldest first; passwords masked (cleared by `clearFaults`). */
   localUserWrites: RecordedLocalUserWrite[];
-  /** MFA resets and session terminations done, by user id. */
+  /** MFA resets and session terminations done, by user id (cleared by `clearFaults`). */
   userSecurity: UserSecurityLog;
   close(): Promise<void>;
 }
@@ -107,12 +117,13 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
   const stats = new RequestStats();
   const tokens = new TokenAuthority(options);
   const now = () => new Date(options.now()).toISOString();
+  const writes = { recorded: [] as RecordedRoleWrite[], outsideWriter: new OutsideWriter(), now };
   const localUserWrites: RecordedLocalUserWrite[] = [];
   const userSecurity: UserSecurityLog = { mfaResets: [], sessionTerminations: [], now };
   const upstreamRoutes = [
     ...authRoutes(tokens),
     ...statusRoutes(new Date().toISOString()),
-    ...roleStoreRoutes(store),
+    ...roleStoreRoutes(store, writes),
     ...localUserRoutes(store, { recorded: localUserWrites, now }),
     ...userSecurityRoutes(store, userSecurity),
   ];
@@ -123,7 +134,15 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     new Set(countedRoutes.map((route) => `${route.method} ${route.template}`)),
     options.failureStatus,
   );
-  const router = new Router().add(...upstreamRoutes, ...adminRoutes(stats, faults));
+  const clearFaults = () => {
+    faults.clear();
+    writes.outsideWriter.clear();
+    writes.recorded.length = 0;
+    localUserWrites.length = 0;
+    userSecurity.mfaResets.length = 0;
+    userSecurity.sessionTerminations.length = 0;
+  };
+  const router = new Router().add(...upstreamRoutes, ...adminRoutes(stats, { faults, clear: clearFaults, outsideWriter: writes.outsideWriter }));
 
   async function answer(req: IncomingMessage): Promise<Reply> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -180,7 +199,9 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     stats,
     data,
     injectFault: (fault) => faults.add(fault),
-    clearFaults: () => faults.clear(),
+    clearFaults,
+    roleWrites: writes.recorded,
+    armOutsideWrite: (write) => writes.outsideWriter.arm(write),
     localUserWrites,
     userSecurity,
     close: () =>

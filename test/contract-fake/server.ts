@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CURRENT_USER, ROLES, SOURCES, type Json, type JsonObject } from './data';
+import { CURRENT_USER, ROLES as SEED_ROLES, ROLE_STORE_USERS as SEED_USERS, SOURCES, type Json, type JsonObject } from './data';
 import { freshState, write, WriteError, WriteReply, type WrittenState } from './writes';
 
 export { CONTRACT_SECRETS } from './data';
@@ -39,7 +39,9 @@ export interface ContractFake {
   failNext(method: string, pathPrefix: string, status: number, headers?: Record<string, string>): void;
   /** Forgets calls, pending failures, the token counter and the order rotation; issued tokens stay valid. */
   reset(): void;
-  /** This fake's users as its writes left them, and what the writes received (passwords by user id). */
+  /** Bodies of the accepted `PUT /role-store/api/v1/users/{id}/roles`, oldest first. */
+  roleWrites: { userId: string; body: unknown }[];
+  /** This fake's local users as its writes left them, and what the local-user writes received (passwords by user id). */
   written: WrittenState;
   close(): Promise<void>;
 }
@@ -90,13 +92,23 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
   const refreshTokens = new Set<string>(); // single use: a refresh rotates it
   const failures: { method: string; prefix: string; status: number; headers: Record<string, string> }[] = [];
   let rotation = 0;
+  // Each fake writes to its own copy of the data, so one test's grants never leak into another's answers.
+  const ROLE_STORE_USERS: JsonObject[] = structuredClone(SEED_USERS);
+  const ROLES: JsonObject[] = structuredClone(SEED_ROLES);
+  const rsUser = (id: string) => userIn(ROLE_STORE_USERS, id);
+  const roleById = (id: string) => ROLES.find((r) => r.id === id) ?? notFound('OBJECT_NOT_FOUND', `role ${id}`);
+  const searchUsers = (body: unknown) => searchIn(ROLE_STORE_USERS, body);
+  // Local-user writes change this fake's own copies too (the role-store list is the same array as above).
+  const written = freshState(ROLE_STORE_USERS);
+  const LOCAL_USERS = written.localUsers;
 
   const fake: ContractFake = {
     baseUrl: '',
     credentials: { ...CONTRACT_CREDENTIALS },
     calls: [],
+    roleWrites: [],
+    written,
     tokensIssued: 0,
-    written: freshState(),
     expireAllTokens() {
       for (const token of accessTokens.keys()) accessTokens.set(token, 0);
     },
@@ -176,24 +188,38 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
   }
 
   function route(method: string, path: string, query: Record<string, string>, body: unknown): Json | WriteReply {
-    const written = write(fake.written, method, path, body);
-    if (written) return written;
-    const ROLE_STORE_USERS = fake.written.users;
-    const LOCAL_USERS = fake.written.localUsers;
+    const writeReply = write(written, method, path, body);
+    if (writeReply) return writeReply;
     let m: RegExpExecArray | null = null;
     const is = (verb: string, re: RegExp) => method === verb && (m = re.exec(path)) !== null;
     const arg = () => decodeURIComponent(m?.[1] ?? '');
 
     if (is('POST', new RegExp(`^${RS}/users/search$`))) {
-      const hits = searchUsers(ROLE_STORE_USERS, body);
+      const hits = searchUsers(body);
       return page(order(hits, query, USER_SORT_KEYS), query, (u) => ({ ...u, roles: null }));
     }
     if (is('GET', new RegExp(`^${RS}/users/current$`))) return CURRENT_USER;
-    if (is('GET', new RegExp(`^${RS}/users/${ID}$`))) return rsUser(ROLE_STORE_USERS, arg());
+    if (is('GET', new RegExp(`^${RS}/users/${ID}$`))) return rsUser(arg());
     if (is('GET', new RegExp(`^${RS}/users/${ID}/roles$`))) {
-      const roles = rsUser(ROLE_STORE_USERS, arg()).roles;
+      const roles = rsUser(arg()).roles;
       const items = Array.isArray(roles) ? roles : [];
       return { count: items.length, items };
+    }
+    if (is('PUT', new RegExp(`^${RS}/users/${ID}/roles$`))) {
+      const user = rsUser(arg());
+      const explicit = explicitGrants(body, ROLES);
+      const held = Array.isArray(user.roles) ? user.roles.filter(isObj) : [];
+      // Directory-mapped roles are not the client's to send: they stay, whatever the body says.
+      const mapped = held.filter((a) => a.explicit !== true);
+      user.roles = [...mapped, ...explicit];
+      user.updated = new Date().toISOString();
+      for (const role of ROLES) {
+        const holders = ROLE_STORE_USERS.flatMap((u) => (Array.isArray(u.roles) ? u.roles.filter((a) => isObj(a) && a.id === role.id) : [])) as JsonObject[];
+        role.member_count = new Set(ROLE_STORE_USERS.filter((u) => Array.isArray(u.roles) && u.roles.some((a) => isObj(a) && a.id === role.id))).size;
+        role.explicit_count = holders.filter((a) => a.explicit === true).length;
+      }
+      fake.roleWrites.push({ userId: user.id as string, body });
+      return null;
     }
     if (is('GET', new RegExp(`^${RS}/roles$`))) {
       const items = query.sortkey === undefined ? ROLES : sorted(ROLES, query.sortkey, query.sortdir, ROLE_SORT_KEYS);
@@ -290,7 +316,39 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function searchUsers(users: JsonObject[], body: unknown): JsonObject[] {
+/**
+ * `PUT /users/{id}/roles`, checked as docs/upstream-v41.md says PrivX does: a JSON array of role handles, each an
+ * existing role once, `explicit: true`, a known grant type with the terms it needs (`floating_length` in hours).
+ */
+function explicitGrants(body: unknown, roles: JsonObject[]): JsonObject[] {
+  if (!Array.isArray(body)) throw badRequest('body must be an array of role handles');
+  const seen = new Set<string>();
+  return body.map((handle, i) => {
+    const at = `[${i}]`;
+    if (!isObj(handle)) throw badRequest(`${at} must be a role handle`, at);
+    const role = roles.find((r) => r.id === handle.id);
+    if (typeof handle.id !== 'string' || !role) throw badRequest(`${at}.id names no role`, `${at}.id`);
+    if (seen.has(handle.id)) throw badRequest(`${at}.id is listed twice`, `${at}.id`);
+    seen.add(handle.id);
+    if (handle.explicit !== true) throw badRequest(`${at}.explicit must be true`, `${at}.explicit`);
+    const type = handle.grant_type ?? 'PERMANENT';
+    if (type !== 'PERMANENT' && type !== 'TIME_RESTRICTED' && type !== 'FLOATING') throw badRequest(`${at}.grant_type is unknown`, `${at}.grant_type`);
+    if (type === 'FLOATING' && !(typeof handle.floating_length === 'number' && Number.isInteger(handle.floating_length) && handle.floating_length >= 1)) {
+      throw badRequest(`${at}.floating_length must be whole hours >= 1`, `${at}.floating_length`);
+    }
+    const periods = Array.isArray(handle.grant_validity_periods) ? handle.grant_validity_periods : [];
+    if (type === 'TIME_RESTRICTED' && typeof handle.grant_start !== 'string' && periods.length === 0) {
+      throw badRequest(`${at} needs grant_start or grant_validity_periods`, `${at}.grant_start`);
+    }
+    for (const p of periods) {
+      if (!isObj(p) || instant(p.grant_start) >= instant(p.grant_end)) throw badRequest(`${at}: a period must start before it ends`, `${at}.grant_validity_periods`);
+    }
+    // The role's own facts, as a user's roles[] carries them, then the grant as sent.
+    return { id: role.id ?? null, name: role.name ?? null, system: role.system ?? false, permissions: role.permissions ?? [], ...handle, explicit: true, implicit: false } as JsonObject;
+  });
+}
+
+function searchIn(ROLE_STORE_USERS: JsonObject[], body: unknown): JsonObject[] {
   const b = body === undefined ? {} : body;
   if (!isObj(b)) throw badRequest('search body must be an object');
   const { keywords, source, user_id: ids } = b;
@@ -300,7 +358,7 @@ function searchUsers(users: JsonObject[], body: unknown): JsonObject[] {
     throw badRequest('user_id must be [uuid]');
   }
   const words = (keywords ?? '').split(/\s+/).filter((w) => w.length > 0);
-  return users.filter((u) => (source === undefined || u.source === source)
+  return ROLE_STORE_USERS.filter((u) => (source === undefined || u.source === source)
     && (ids === undefined || ids.includes(u.id as string))
     && matchesKeywords(u, words));
 }
@@ -319,14 +377,10 @@ function matchesKeywords(u: JsonObject, words: string[]): boolean {
   return words.every((w) => lower.some((h) => h.includes(w.toLowerCase())));
 }
 
-function rsUser(users: JsonObject[], id: string): JsonObject {
+function userIn(users: JsonObject[], id: string): JsonObject {
   const u = users.find((x) => x.id === id);
   if (!u) return notFound('OBJECT_NOT_FOUND', `user ${id}`);
   return u;
-}
-
-function roleById(id: string): JsonObject {
-  return ROLES.find((r) => r.id === id) ?? notFound('OBJECT_NOT_FOUND', `role ${id}`);
 }
 
 /** Deterministic: by the key, ties by id (both reversed for DESC). */

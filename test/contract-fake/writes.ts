@@ -5,7 +5,7 @@
  * 204 with no body, a taken username is a bare 400, and role-store records drift to `updatedby`.
  */
 import { randomUUID } from 'node:crypto';
-import { LOCAL_USERS, ROLE_STORE_USERS, SOURCE_IDS, type Json, type JsonObject } from './data';
+import { LOCAL_USERS, SOURCE_IDS, type Json, type JsonObject } from './data';
 
 /** A write's answer: status and (maybe no) body. */
 export class WriteReply {
@@ -37,7 +37,8 @@ function isObj(value: unknown): value is JsonObject {
 }
 
 export interface WrittenState {
-  users: JsonObject[];
+  /** The fake's role-store users (the array its reads use), changed in place. */
+  readonly users: JsonObject[];
   localUsers: JsonObject[];
   /** Plaintext passwords set, by user id: what a contract test checks was sent, kept out of every answer. */
   passwords: Map<string, string>;
@@ -45,8 +46,9 @@ export interface WrittenState {
   sessionTerminations: string[];
 }
 
-export function freshState(): WrittenState {
-  return { users: [...ROLE_STORE_USERS], localUsers: [...LOCAL_USERS], passwords: new Map(), mfaResets: [], sessionTerminations: [] };
+/** `users` is the fake's own role-store list, changed in place; the local users are copied here. */
+export function freshState(users: JsonObject[]): WrittenState {
+  return { users, localUsers: structuredClone(LOCAL_USERS), passwords: new Map(), mfaResets: [], sessionTerminations: [] };
 }
 
 function recordOf(body: unknown): JsonObject {
@@ -116,7 +118,8 @@ export function write(state: WrittenState, method: string, path: string, body: u
   if (userPath && method === 'DELETE' && userPath[2] === undefined) {
     const previous = localOf(decodeURIComponent(userPath[1] ?? ''));
     state.localUsers.splice(state.localUsers.indexOf(previous), 1);
-    state.users = state.users.filter((u) => u.id !== previous.id);
+    const index = state.users.findIndex((u) => u.id === previous.id);
+    if (index >= 0) state.users.splice(index, 1);
     return new WriteReply(204);
   }
   if (method === 'POST' && path === '/role-store/api/v1/users/mfa/reset') {
