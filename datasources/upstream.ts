@@ -69,7 +69,7 @@ export interface RoleHandle {
  * What writes may ask of an upstream. Every call here goes straight to it (no cache) and is charged to the
  * request's deadline and call budget like a read.
  */
-export interface IdentityWriter {
+export interface IdentityWriter extends LocalUserWriter {
   /** The user's roles as the upstream has them right now (never cached); null when there is no such user. */
   readUserRoles(userId: string): Promise<V41RoleAssignment[] | null>;
   /** Replaces the user's whole explicit role list (idempotent: retried on the resilience policy's conditions). */
@@ -102,6 +102,8 @@ export type LocalUserRecord = Readonly<Record<string, unknown>> & { readonly use
 export interface LocalUserWriter {
   /** The local record as PrivX has it right now (never cached); null when there is none. */
   readLocalUser(id: string): Promise<V41LocalUser | null>;
+  /** The local user with exactly this username, read fresh; null when there is none. */
+  findLocalUserByUsername(username: string): Promise<V41LocalUser | null>;
   /** Creates a user and answers its id. Sent once: never retried, as PrivX has no idempotency key. */
   createLocalUser(record: LocalUserRecord, password?: string): Promise<string>;
   /** Replaces the whole record (idempotent: retried on the resilience policy's conditions). */

@@ -7,6 +7,7 @@ import { resolveUserReference } from '../src/entities/user';
 import { resolveWorkspaceReference } from '../src/entities/workspace';
 import { Group, Organization, Role, User, Workspace } from '../src/types';
 import { GroupResolver } from './group.resolver';
+import { LocalUserPayloadResolver, LocalUserResolver, OffboardUserPayloadResolver, UserActionPayloadResolver } from './local-user.resolver';
 import { OrganizationResolver } from './organization.resolver';
 import { RoleAssignmentResolver } from './role-assignment.resolver';
 import { GrantRevocationResolver, GrantRolePayloadResolver, RevokeRolePayloadResolver, RoleGrantResolver } from './role-grant.resolver';
@@ -40,7 +41,7 @@ export const ENTITIES: readonly EntityRegistration[] = [
 
 /**
  * Resolvers of types that are not entities: grant states and the access-review query (docs/access.md), and the
- * role-grant mutations with their payloads (docs/writes.md).
+ * role-grant and local-user mutations with their payloads (docs/writes.md, docs/local-users.md).
  */
 export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [
   RoleAssignmentResolver,
@@ -48,4 +49,8 @@ export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [
   GrantRolePayloadResolver,
   RevokeRolePayloadResolver,
   GrantRevocationResolver,
+  LocalUserResolver,
+  LocalUserPayloadResolver,
+  UserActionPayloadResolver,
+  OffboardUserPayloadResolver,
 ];

@@ -131,6 +131,14 @@ export class V41Client implements IdentityUpstream, IdentityWriter, LocalUserWri
     return this.getLocalUser(id);
   }
 
+  /** `GET /users?username=`: PrivX's exact username filter, one user or none. */
+  async findLocalUserByUsername(username: string): Promise<V41LocalUser | null> {
+    const body = await this.http.request('GET', `${LOCAL_USER_STORE}/users`, { query: { username, offset: 0, limit: 1 } });
+    const [found] = toList(body, toLocalUser, 'local users').items;
+    // The filter is exact in the contract; checked here too, as a server that searched would answer near misses.
+    return found && found.username === username ? found : null;
+  }
+
   /**
    * `POST /users` → 201 `{id}`. Sent once (`retry: false`): PrivX has no idempotency key, so a second try after
    * the first may have reached it could create the user twice. The password goes into this body only.

@@ -77,7 +77,7 @@ function isWebUrl(value: string): boolean {
 }
 
 /** The checks a value must pass before it is written; each problem names its input path. */
-function problemsOf(fields: LocalUserFields, path: readonly string[], creating: boolean): FieldProblem[] {
+export function localUserFieldProblems(fields: LocalUserFields, path: readonly string[], creating: boolean): FieldProblem[] {
   const at = (...rest: (string | number)[]) => [...path, ...rest.map(String)];
   const problems: FieldProblem[] = [];
   const username = fields.username;
@@ -144,7 +144,7 @@ function changedOf(fields: LocalUserFields): (keyof LocalUserFields)[] {
  * and `password_change_required` as asked (so a created user shows as INVITED until it logs in).
  */
 export function toLocalUserCreateRecord(fields: LocalUserFields, options: { requirePasswordChange: boolean }, path: readonly string[] = ['input']): MappedRecord {
-  const problems = problemsOf(fields, path, true);
+  const problems = localUserFieldProblems(fields, path, true);
   if (problems.length > 0) return { ok: false, problems };
   const record = overlay({ tags: [], attributes: [] }, fields);
   record.password_change_required = options.requirePasswordChange;
@@ -158,7 +158,7 @@ export function toLocalUserCreateRecord(fields: LocalUserFields, options: { requ
  * goes back exactly as it came.
  */
 export function toLocalUserReplaceRecord(current: Readonly<Record<string, unknown>>, fields: LocalUserFields, path: readonly string[] = ['input']): MappedRecord {
-  const problems = problemsOf(fields, path, false);
+  const problems = localUserFieldProblems(fields, path, false);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, record: overlay(current, fields) as LocalUserRecord, changed: changedOf(fields) };
 }

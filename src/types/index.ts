@@ -34,3 +34,5 @@ export * from './page-args';
 export * from './role-grant-inputs';
 export * from './role-grant-payloads';
 export { UserError, UserErrorCode } from '../writes/user-error';
+export * from './local-user-inputs';
+export * from './local-user-payloads';

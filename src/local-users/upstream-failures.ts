@@ -1,0 +1,56 @@
+import { V41BadRequestError, V41Error, V41NotFoundError } from '../../datasources/v41/errors';
+import { outcomeUnknown, unknownOutcomeError, userError, UserErrorCode, type AuditRecord, type UserError } from '../writes';
+
+/** v41 keys → the input field they came from, for a PrivX 400 that names its property. */
+const INPUT_FIELD_OF: Record<string, string> = {
+  username: 'username',
+  first_name: 'firstName',
+  last_name: 'lastName',
+  full_name: 'name',
+  job_title: 'title',
+  email: 'email',
+  telephone: 'phone',
+  company: 'organization',
+  department: 'department',
+  tags: 'tags',
+  locale: 'languages',
+  attributes: 'timezone',
+  password: 'password',
+};
+
+/**
+ * One upstream write, counted in the audit record, and its failure sorted out: a PrivX refusal (a 4xx other
+ * than not found, auth or rate limit) becomes `UPSTREAM_REJECTED` at the input field PrivX named, a
+ * write that may have been applied without an answer becomes `UPSTREAM_TIMEOUT` / `writeOutcome: UNKNOWN`, and
+ * anything else is thrown as the upstream failure it is.
+ */
+export async function upstreamWrite(audit: AuditRecord, operation: string, write: () => Promise<unknown>): Promise<UserError[] | 'not-found' | null> {
+  audit.writes += 1;
+  try {
+    await write();
+    audit.upstreamStatus = 200;
+    return null;
+  } catch (error) {
+    audit.upstreamStatus = error instanceof V41Error ? (error.status ?? null) : null;
+    if (outcomeUnknown(error)) throw unknownOutcomeError(operation);
+    if (error instanceof V41NotFoundError) return 'not-found';
+    if (error instanceof V41BadRequestError) {
+      const field = error.property ? INPUT_FIELD_OF[error.property] : undefined;
+      return [userError(UserErrorCode.UPSTREAM_REJECTED, `PrivX refused the change: ${error.message}`, field ? ['input', field] : undefined)];
+    }
+    if (error instanceof V41Error && error.status !== undefined && error.status >= 400 && error.status < 500 && ![401, 403, 429].includes(error.status)) {
+      return [userError(UserErrorCode.UPSTREAM_REJECTED, `PrivX refused the change: ${error.message}`)];
+    }
+    throw error;
+  }
+}
+
+/**
+ * PrivX answers a taken username with a bare 400 on `username`: when the username is indeed taken (by someone
+ * else), that refusal is ALREADY_EXISTS.
+ */
+export async function alreadyExists(errors: UserError[], taken: () => Promise<boolean>): Promise<UserError[]> {
+  const onUsername = errors.some((e) => e.code === UserErrorCode.UPSTREAM_REJECTED && e.field?.join('.') === 'input.username');
+  if (!onUsername || !(await taken())) return errors;
+  return [userError(UserErrorCode.ALREADY_EXISTS, 'Another local user has this username.', ['input', 'username'])];
+}
