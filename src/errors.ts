@@ -9,6 +9,7 @@ import {
   V41RateLimitedError,
   V41UnavailableError,
 } from '../datasources/v41/errors';
+import { withoutEchoedValue } from './variable-errors';
 
 export function badUserInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
@@ -47,7 +48,8 @@ function upstreamExtensions(error: V41Error, code: string): Record<string, unkno
  * loggers). In production anything unexpected becomes a bare INTERNAL_SERVER_ERROR: no internals, no stack.
  */
 export function createErrorFormatter(production: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (received: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = { ...received, message: withoutEchoedValue(received.message, error) };
     const original = unwrapResolverError(error);
     if (original instanceof V41Error) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
