@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { V41BudgetExceededError, V41Error } from '../../datasources/v41/errors';
 import type { Context } from '../context';
+import { upstreamCode } from '../errors';
 import { meetsFilter, selectRoleAssignments } from '../entities/role-assignment';
 import { toRoleAssignment } from '../mapping';
 import { RevocationOutcome, type RevokeGrantsInput, type RevokeGrantsPayload } from '../types';
@@ -96,6 +97,6 @@ async function revokeOfUser(context: Context, input: RevokeGrantsInput, userId: 
 function failureMessage(error: unknown): string {
   if (error instanceof V41BudgetExceededError) return "This request's budget of upstream calls ran out before this user was reached; call again to revoke the rest.";
   if (error instanceof GraphQLError) return error.message;
-  if (error instanceof V41Error) return `PrivX failed: ${error.message}`;
+  if (error instanceof V41Error) return `Not revoked: PrivX failed (${upstreamCode(error)}${error.status ? `, HTTP ${error.status}` : ''}).`;
   return 'Not revoked: an unexpected error.';
 }
