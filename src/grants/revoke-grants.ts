@@ -51,7 +51,14 @@ export function revokeGrants(context: Context, input: RevokeGrantsInput): Promis
         for (const [userId, ofUser] of byUser) await revokeOfUser(context, input, userId, ofUser, audit);
       }
       const revokedCount = dryRun ? 0 : revocations.filter((r) => r.outcome === RevocationOutcome.REVOKED).length;
-      audit.detail = { selected: pairs.length, revoked: revokedCount, failed: revocations.filter((r) => r.outcome === RevocationOutcome.FAILED).length, dryRun };
+      audit.detail = {
+        dryRun,
+        selected: pairs.length,
+        revokedCount,
+        failed: revocations.filter((r) => r.outcome === RevocationOutcome.FAILED).length,
+        // Which grants went: an audit trail names each one (at most 500).
+        revoked: revocations.filter((r) => r.outcome === RevocationOutcome.REVOKED && !dryRun).map(({ userId, roleId }) => ({ userId, roleId })),
+      };
       return finish({ revocations, revokedCount, userErrors: [] });
     },
   });
