@@ -73,8 +73,11 @@ export async function applyRoleChange<S>(
             await forget(context, writes, userId);
             throw unknownOutcomeError(operation);
           }
-          if (error instanceof V41Error && !(error instanceof V41NotFoundError) && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403 && error.status !== 429) {
-            return { kind: 'rejected', message: `PrivX refused the change: ${error.message}` };
+          // The user was deleted between the read and the PUT: nothing was written.
+          if (error instanceof V41NotFoundError) return { kind: 'no-user' };
+          if (error instanceof V41Error && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403 && error.status !== 429) {
+            // Never PrivX's own text or route (they may name internals): its status and code say enough.
+            return { kind: 'rejected', message: `PrivX refused the change (HTTP ${error.status}${error.errorCode ? ` ${error.errorCode}` : ''}); nothing was written.` };
           }
           throw error;
         }

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { V41BudgetExceededError, V41Error } from '../../datasources/v41/errors';
 import type { Context } from '../context';
+import { upstreamCode } from '../errors';
 import { meetsFilter, selectRoleAssignments } from '../entities/role-assignment';
 import { toRoleAssignment } from '../mapping';
 import { RevocationOutcome, type RevokeGrantsInput, type RevokeGrantsPayload } from '../types';
@@ -50,7 +51,14 @@ export function revokeGrants(context: Context, input: RevokeGrantsInput): Promis
         for (const [userId, ofUser] of byUser) await revokeOfUser(context, input, userId, ofUser, audit);
       }
       const revokedCount = dryRun ? 0 : revocations.filter((r) => r.outcome === RevocationOutcome.REVOKED).length;
-      audit.detail = { selected: pairs.length, revoked: revokedCount, failed: revocations.filter((r) => r.outcome === RevocationOutcome.FAILED).length, dryRun };
+      audit.detail = {
+        dryRun,
+        selected: pairs.length,
+        revokedCount,
+        failed: revocations.filter((r) => r.outcome === RevocationOutcome.FAILED).length,
+        // Which grants went: an audit trail names each one (at most 500).
+        revoked: revocations.filter((r) => r.outcome === RevocationOutcome.REVOKED && !dryRun).map(({ userId, roleId }) => ({ userId, roleId })),
+      };
       return finish({ revocations, revokedCount, userErrors: [] });
     },
   });
@@ -96,6 +104,6 @@ async function revokeOfUser(context: Context, input: RevokeGrantsInput, userId: 
 function failureMessage(error: unknown): string {
   if (error instanceof V41BudgetExceededError) return "This request's budget of upstream calls ran out before this user was reached; call again to revoke the rest.";
   if (error instanceof GraphQLError) return error.message;
-  if (error instanceof V41Error) return `PrivX failed: ${error.message}`;
+  if (error instanceof V41Error) return `Not revoked: PrivX failed (${upstreamCode(error)}${error.status ? `, HTTP ${error.status}` : ''}).`;
   return 'Not revoked: an unexpected error.';
 }

@@ -234,6 +234,33 @@ describe('grantRole and revokeRole', () => {
     expect(metrics).toMatch(/graphql_mutations_total\{operation="grantRole",outcome="written"\} [1-9]/);
   });
 
+  it.each([
+    [404, 'NOT_FOUND'],
+    [400, 'UPSTREAM_REJECTED'],
+  ])('turns a PUT answered %i into the userError %s', async (status, code) => {
+    const user = userWithoutRoles(stack.simulator, 7);
+    const [roleId] = rolesNotHeld(stack.simulator, user);
+    stack.simulator.injectFault({ method: 'PUT', route: '/role-store/api/v1/users/:id/roles', status, times: 1 });
+    const { grantRole } = dataOf(await grant({ userId: user.id, roleId, grantType: 'PERMANENT' }));
+    expect(grantRole.userErrors.map((e) => e.code)).toEqual([code]);
+    expect(stack.simulator.data.users.find((u) => u.id === user.id)!.roles).toEqual([]);
+  });
+
+  it('runs the mutations of one operation one after another, also once the operation is compiled (graphql-jit)', async () => {
+    const user = userWithoutRoles(stack.simulator, 8);
+    const [roleId] = rolesNotHeld(stack.simulator, user);
+    const both = `mutation GrantThenRevoke($user: ID!, $role: ID!) {
+      granted: grantRole(input: { userId: $user, roleId: $role, grantType: PERMANENT }) { assignment { grantType } }
+      revoked: revokeRole(input: { userId: $user, roleId: $role }) { revoked }
+    }`;
+    type Both = { granted: { assignment: { grantType: string } }; revoked: { revoked: boolean } };
+    for (let run = 0; run < 3; run += 1) {
+      const answer = dataOf(await stack.query<Both, { user: string; role: string | undefined }>(both, { user: user.id, role: roleId }));
+      expect(answer).toEqual({ granted: { assignment: { grantType: 'PERMANENT' } }, revoked: { revoked: true } });
+    }
+    expect(stack.simulator.data.users.find((u) => u.id === user.id)!.roles).toEqual([]);
+  });
+
   it('answers UPSTREAM_TIMEOUT with writeOutcome UNKNOWN when the PUT gets no answer before the deadline', async () => {
     const slow = await startStack({ settings: { requestBounds: { timeoutMs: 800, callBudget: 100 } } });
     try {

@@ -1,6 +1,7 @@
 import { startStack, type Stack, type StackOptions } from '../helpers/stack';
 import { captureLogs } from '../helpers/log-capture';
 import { IdentityProvider } from '../helpers/identity-provider';
+import { GrantRoleTypedDocument, GrantType, RevokeRoleTypedDocument } from '../generated/graphql';
 import { GRANT, rolesNotHeld, userWithoutRoles, type GrantData } from './grant-fixtures';
 
 /**
@@ -42,8 +43,13 @@ describe('who may write', () => {
       expect(stack.calls().total).toBe(0);
 
       const granting = await idp.sign({ scope: 'roles:grant', clientId: 'access-portal' }, 'admin-7');
-      const done = await stack.query<GrantData, unknown>(GRANT, { input }, { authorization: `Bearer ${granting}` });
+      const typed = { userId: input.userId, roleId: input.roleId!, grantType: 'PERMANENT' as GrantType };
+      const done = await stack.query(GrantRoleTypedDocument, { input: typed }, { authorization: `Bearer ${granting}` });
       expect(done.data?.grantRole.userErrors).toEqual([]);
+      expect(done.data?.grantRole.assignment).toMatchObject({ role: { id: input.roleId }, explicit: true, grantType: 'PERMANENT' });
+      expect(stack.simulator.roleWrites).toHaveLength(1);
+      const revoked = await stack.query(RevokeRoleTypedDocument, { input: { userId: input.userId, roleId: input.roleId! } }, { authorization: `Bearer ${readOnly}` });
+      expect(revoked.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(stack.simulator.roleWrites).toHaveLength(1);
       const audit = logs.lines().filter((line) => line.audit === true);
       expect(audit).toHaveLength(1);
