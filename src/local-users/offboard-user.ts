@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { V41BudgetExceededError, V41Error } from '../../datasources/v41/errors';
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
 import type { Context } from '../context';
+import { upstreamCode } from '../errors';
 import { applyRoleChange } from '../grants';
 import { isLocalUser } from '../mapping';
 import { OffboardingStepName, StepOutcome, type OffboardUserInput, type OffboardUserPayload } from '../types';
@@ -62,7 +63,7 @@ export function offboardUser(context: Context, input: OffboardUserInput): Promis
       });
       await run(OffboardingStepName.DELETE_LOCAL_USER, () => deleteStep(writes, user, deleteAsked, audit));
       await forgetUser(context, writes, userId, { roles: true });
-      audit.detail = Object.fromEntries(steps.map((s) => [s.step, s.outcome]));
+      audit.detail = { ...audit.detail, steps: Object.fromEntries(steps.map((s) => [s.step, s.outcome])) };
       return offboardPayload({ userId, steps, userErrors: [] });
     },
   });
@@ -94,6 +95,8 @@ async function revokeEveryGrant(context: Context, writes: Writes, userId: string
     case 'skipped':
       return done(`The user held no explicit grant.${mappedNote(applied.roles)}`);
     case 'written': {
+      // Which grants went: the audit line names each one.
+      audit.detail = { ...audit.detail, revoked: applied.before.filter((r) => r.explicit === true).map((r) => ({ userId, roleId: r.id })) };
       const revoked = applied.before.filter((r) => r.explicit === true).map((r) => r.name ?? r.id);
       return done(`Revoked ${revoked.length} explicit grant(s): ${revoked.join(', ')}.${mappedNote(applied.after)}`);
     }
@@ -117,6 +120,6 @@ function failureMessage(error: unknown): string {
   if (outcomeUnknown(error)) return 'PrivX did not answer in time, after the call may have reached it; run offboardUser again to make sure (every step is safe to repeat).';
   if (error instanceof V41BudgetExceededError) return "This request's budget of upstream calls ran out before this step; run offboardUser again to finish.";
   if (error instanceof GraphQLError) return error.message;
-  if (error instanceof V41Error) return `PrivX failed: ${error.message}`;
+  if (error instanceof V41Error) return `PrivX failed (${upstreamCode(error)}${error.status ? `, HTTP ${error.status}` : ''}); run offboardUser again to finish.`;
   return 'An unexpected error; run offboardUser again to finish.';
 }

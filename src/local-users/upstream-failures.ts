@@ -18,6 +18,12 @@ const INPUT_FIELD_OF: Record<string, string> = {
   password: 'password',
 };
 
+/** Never PrivX's own text or route (they may name internals, or quote the request): its status, code and property. */
+function refusal(error: V41Error): string {
+  const property = error instanceof V41BadRequestError && error.property ? ` on ${error.property}` : '';
+  return `PrivX refused the change (HTTP ${error.status ?? '?'}${error.errorCode ? ` ${error.errorCode}` : ''}${property}); nothing was written.`;
+}
+
 /**
  * One upstream write, counted in the audit record, and its failure sorted out: a PrivX refusal (a 4xx other
  * than not found, auth or rate limit) becomes `UPSTREAM_REJECTED` at the input field PrivX named, a
@@ -36,10 +42,10 @@ export async function upstreamWrite(audit: AuditRecord, operation: string, write
     if (error instanceof V41NotFoundError) return 'not-found';
     if (error instanceof V41BadRequestError) {
       const field = error.property ? INPUT_FIELD_OF[error.property] : undefined;
-      return [userError(UserErrorCode.UPSTREAM_REJECTED, `PrivX refused the change: ${error.message}`, field ? ['input', field] : undefined)];
+      return [userError(UserErrorCode.UPSTREAM_REJECTED, refusal(error), field ? ['input', field] : undefined)];
     }
     if (error instanceof V41Error && error.status !== undefined && error.status >= 400 && error.status < 500 && ![401, 403, 429].includes(error.status)) {
-      return [userError(UserErrorCode.UPSTREAM_REJECTED, `PrivX refused the change: ${error.message}`)];
+      return [userError(UserErrorCode.UPSTREAM_REJECTED, refusal(error))];
     }
     throw error;
   }

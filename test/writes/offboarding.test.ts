@@ -1,4 +1,5 @@
 import { startStack, type Stack } from '../helpers/stack';
+import { captureLogs } from '../helpers/log-capture';
 import { dataOf, handlesOf } from './grant-fixtures';
 import { directoryUserWithGrants, localUserWithGrants, OFFBOARD, type OffboardData } from './local-user-fixtures';
 
@@ -10,8 +11,9 @@ type Vars = { input: Record<string, unknown> };
  */
 describe('offboardUser', () => {
   let stack: Stack;
+  const logs = captureLogs('info');
   beforeAll(async () => {
-    stack = await startStack({ cacheTtlSeconds: 300, settings: { resilience: { initialBackoffMs: 1, maxBackoffMs: 2 } } });
+    stack = await startStack({ logger: logs.logger, cacheTtlSeconds: 300, settings: { resilience: { initialBackoffMs: 1, maxBackoffMs: 2 } } });
   });
   afterAll(() => stack.close());
   beforeEach(() => {
@@ -25,6 +27,7 @@ describe('offboardUser', () => {
   it('a local user, deleted when asked: sessions ended, every explicit grant revoked, MFA reset, record deleted', async () => {
     const user = localUserWithGrants(stack.simulator);
     const explicit = user.roles.filter((r) => r.explicit).map((r) => r.name);
+    const revoked = user.roles.filter((r) => r.explicit).map((r) => ({ userId: user.id, roleId: r.id }));
     const data = dataOf(await offboard({ userId: user.id, deleteLocalUser: true }));
     expect(data.offboardUser.userErrors).toEqual([]);
     expect(stepsOf(data)).toEqual([
@@ -40,6 +43,13 @@ describe('offboardUser', () => {
     expect(stack.simulator.userSecurity.sessionTerminations).toContain(user.id);
     expect(stack.simulator.userSecurity.mfaResets).toContain(user.id);
     expect(stack.simulator.data.localUsers.some((u) => u.id === user.id)).toBe(false);
+    const audit = logs.lines().filter((l) => l.audit === true && l.operation === 'offboardUser').at(-1);
+    expect(audit).toMatchObject({
+      outcome: 'written',
+      writes: 4,
+      target: { userId: user.id },
+      detail: { steps: { TERMINATE_SESSIONS: 'DONE', REVOKE_GRANTS: 'DONE', RESET_MFA: 'DONE', DELETE_LOCAL_USER: 'DONE' }, revoked },
+    });
   });
 
   it('a local user kept: no explicit grant left, the record stays (SKIPPED), MFA reset', async () => {
@@ -81,7 +91,7 @@ describe('offboardUser', () => {
       ['RESET_MFA', 'DONE'],
       ['DELETE_LOCAL_USER', 'SKIPPED'],
     ]);
-    expect(first.offboardUser.steps[0]?.message).toMatch(/PrivX failed/);
+    expect(first.offboardUser.steps[0]?.message).toBe('PrivX failed (UPSTREAM_ERROR, HTTP 500); run offboardUser again to finish.');
     expect(handlesOf(stack.simulator.data.users.find((u) => u.id === user.id)!.roles)).toEqual([]);
 
     stack.simulator.clearFaults();
