@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import { identitySchema } from '../src/schema/identity-schema';
 
-/** Every ```graphql example of the README, docs/access.md and docs/writes.md is a valid operation against the served schema. */
+/** Every ```graphql example of the README, docs/access.md, docs/writes.md and docs/local-users.md is a valid operation against the served schema. */
 // docs/federation.md is left out: its examples are supergraph queries that span other subgraphs.
-const FILES = ['README.md', join('docs', 'access.md'), join('docs', 'writes.md')];
+const FILES = ['README.md', join('docs', 'access.md'), join('docs', 'writes.md'), join('docs', 'local-users.md')];
 
 function examples(): [string, string][] {
   return FILES.flatMap((file) => {

@@ -1,5 +1,5 @@
 /**
- * The example operations of the README and docs/writes.md, preloaded as tabs of the offline explorer (a test
+ * The example operations of the README, docs/writes.md and docs/local-users.md, preloaded as tabs of the offline explorer (a test
  * keeps them in step).
  */
 export interface ExampleOperation {
@@ -68,5 +68,51 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   }
 }`,
     variables: '{ "role": "paste a role id" }',
+  },
+  {
+    title: 'Onboard a contractor',
+    query: `mutation OnboardContractor($password: String!) {
+  createLocalUser(input: {
+    username: "maria.virtanen@contractor.example"
+    firstName: "Maria"
+    lastName: "Virtanen"
+    name: "Maria Virtanen"
+    title: "Consultant"
+    email: "maria.virtanen@contractor.example"
+    organization: "Contractor Oy"
+    department: "Platform"
+    tags: ["contractor"]
+    languages: ["fi-FI"]
+    timezone: "Europe/Helsinki"
+    password: $password
+    requirePasswordChange: true
+    idempotencyKey: "onboard-maria-virtanen"
+  }) {
+    user { id username name status }
+    userErrors { code message field }
+  }
+}`,
+    variables: '{ "password": "a first password, changed at first login" }',
+  },
+  {
+    title: 'Grant a contractor a role for 2 weeks',
+    query: `mutation GrantForTwoWeeks($user: ID!, $role: ID!, $from: DateTimeISO!, $until: DateTimeISO!) {
+  grantRole(input: { userId: $user, roleId: $role, grantType: TIME_RESTRICTED, periods: [{ start: $from, end: $until }], idempotencyKey: "onboard-maria-virtanen-grant" }) {
+    assignment { role { name } grantType grantStart grantEnd state }
+    userErrors { code message field }
+  }
+}`,
+    variables: '{ "user": "the id createLocalUser answered", "role": "paste a role id", "from": "now, e.g. 2026-12-07T10:00:00Z", "until": "now + 14 days, e.g. 2026-12-21T10:00:00Z" }',
+  },
+  {
+    title: 'Offboard a person',
+    query: `mutation OffboardPerson($user: ID!) {
+  offboardUser(input: { userId: $user, deleteLocalUser: true }) {
+    steps { step outcome message }
+    user { name roleAssignments { role { name } explicit } }
+    userErrors { code message field }
+  }
+}`,
+    variables: '{ "user": "paste a user id" }',
   },
 ];

@@ -29,7 +29,7 @@ export function deleteLocalUser(context: Context, input: DeleteLocalUserInput): 
         return await writes.locks.withLock(userId, async () => {
           const found = await localTarget(writes, userId);
           if (!found.ok) return deleteFailed([found.error]);
-          const stale = staleness(found.local, input.expectedUpdatedAt);
+          const stale = await staleness(writes, found.local, input.expectedUpdatedAt);
           if (stale.length > 0) return deleteFailed(stale);
           const failed = await upstreamWrite(audit, 'deleteLocalUser', () => writes.writer.deleteLocalUser(userId));
           if (failed && failed !== 'not-found') return deleteFailed(failed);

@@ -21,10 +21,16 @@ export async function localTarget(writes: Writes, id: string, field: readonly st
   return { ok: false, error: userError(UserErrorCode.NOT_FOUND, `There is no local user ${id}.`, field) };
 }
 
-/** `expectedUpdatedAt` against the record as read: a CONFLICT naming the current value, or nothing. */
-export function staleness(local: V41LocalUser, expected: Date | null | undefined): UserError[] {
+/**
+ * `expectedUpdatedAt` against the user's `updatedAt` now (a CONFLICT naming the current value), or nothing.
+ * `User.updatedAt` is the role store's `updated` (which a role grant moves too), so that is what is compared,
+ * read fresh; the local record's own `updated` only when the role store has no record.
+ */
+export async function staleness(writes: Writes, local: V41LocalUser, expected: Date | null | undefined): Promise<UserError[]> {
   if (!expected) return [];
-  const current = local.updated ? new Date(local.updated) : null;
+  const user = await writes.reader.getUser(local.id.toLowerCase());
+  const updated = user?.updated ?? local.updated;
+  const current = updated ? new Date(updated) : null;
   if (current && current.getTime() === expected.getTime()) return [];
   return [
     userError(

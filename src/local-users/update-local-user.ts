@@ -37,7 +37,7 @@ export function updateLocalUser(context: Context, input: UpdateLocalUserInput): 
         return await writes.locks.withLock(userId, async () => {
           const target = await localTarget(writes, userId);
           if (!target.ok) return localUserFailed([target.error]);
-          const stale = staleness(target.local, expectedUpdatedAt);
+          const stale = await staleness(writes, target.local, expectedUpdatedAt);
           if (stale.length > 0) return localUserFailed(stale);
           const mapped = toLocalUserReplaceRecord(target.local.raw, changes);
           if (!mapped.ok) return localUserFailed(mapped.problems.map((p) => userError(UserErrorCode.INVALID, p.message, p.field)));
