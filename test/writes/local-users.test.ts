@@ -245,6 +245,16 @@ describe('local-user mutations', () => {
     expect(again.user?.status).toBe('ACTIVE');
   });
 
+  it('the next read after a write shows it, though the local records were cached', async () => {
+    const created = dataOf(await create({ username: 'fresh.read', requirePasswordChange: false })).createLocalUser.user!;
+    const statusOf = async () => (await stack.query<{ user: { status: string; title: string | null } }, { id: string }>('query($id: ID!) { user(id: $id) { status title } }', { id: created.id })).data!.user;
+    expect(await statusOf()).toEqual({ status: 'ACTIVE', title: null });
+    await stack.query<SetPasswordData, Vars>(SET_PASSWORD, { input: { id: created.id, password: 'Fresh-Pa55word-3!', requireChange: true } });
+    expect(await statusOf()).toEqual({ status: 'INVITED', title: null });
+    await update({ id: created.id, title: 'Fresh' });
+    expect(await statusOf()).toEqual({ status: 'INVITED', title: 'Fresh' });
+  });
+
   it('resets MFA and ends sessions of a user of any directory; NOT_FOUND for nobody', async () => {
     const directoryUser = directoryUserWithGrants(stack.simulator);
     const reset = dataOf(await stack.query<ResetMfaData, Vars>(RESET_MFA, { input: { userId: directoryUser.id } })).resetUserMfa;
