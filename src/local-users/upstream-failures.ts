@@ -1,5 +1,6 @@
 import { V41BadRequestError, V41Error, V41NotFoundError } from '../../datasources/v41/errors';
-import { outcomeUnknown, unknownOutcomeError, userError, UserErrorCode, type AuditRecord, type UserError } from '../writes';
+import { GraphQLError } from 'graphql';
+import { outcomeUnknown, userError, UserErrorCode, type AuditRecord, type UserError } from '../writes';
 
 /** v41 keys → the input field they came from, for a PrivX 400 that names its property. */
 const INPUT_FIELD_OF: Record<string, string> = {
@@ -17,6 +18,14 @@ const INPUT_FIELD_OF: Record<string, string> = {
   attributes: 'timezone',
   password: 'password',
 };
+
+/** The deadline rule of docs/writes.md, with what to read before trying again for a local user. */
+function unknownLocalOutcome(operation: string): GraphQLError {
+  return new GraphQLError(
+    `${operation}: PrivX did not answer in time, after the write may have reached it. Whether it was applied is unknown: read the user (by username, for a create) before trying again.`,
+    { extensions: { code: 'UPSTREAM_TIMEOUT', writeOutcome: 'UNKNOWN' } },
+  );
+}
 
 /** Never PrivX's own text or route (they may name internals, or quote the request): its status, code and property. */
 function refusal(error: V41Error): string {
@@ -38,7 +47,7 @@ export async function upstreamWrite(audit: AuditRecord, operation: string, write
     return null;
   } catch (error) {
     audit.upstreamStatus = error instanceof V41Error ? (error.status ?? null) : null;
-    if (outcomeUnknown(error)) throw unknownOutcomeError(operation);
+    if (outcomeUnknown(error)) throw unknownLocalOutcome(operation);
     if (error instanceof V41NotFoundError) return 'not-found';
     if (error instanceof V41BadRequestError) {
       const field = error.property ? INPUT_FIELD_OF[error.property] : undefined;
