@@ -14,7 +14,7 @@ import { machineDescription } from './report';
 import { startSimulatorProcess, type SimulatorClient } from './simulator';
 
 /**
- * `npm run bench:sizing`: the README production section's figures. At each directory size (SIM_USERS):
+ * `npm run bench:sizing`: the sizing figures of BENCHMARKS.md. At each directory size (SIM_USERS):
  * one simulator process (PrivX), one redis-server, two subgraph processes sharing it. A mixed query load goes
  * to both replicas alternately; it reports each replica's peak RSS, what Redis holds (the membership index on
  * its own), and the upstream calls: per query warm, and per cache refresh.

@@ -68,7 +68,8 @@ const workers = (() => {
   );
 })();
 
-const envSchema = z.object({
+/** Exported so that docs/configuration.md can be held to the defaults the code applies (test/configuration-docs.test.ts). */
+export const envSchema = z.object({
   PORT: integer(0, 65535).default(4001),
   WEB_CONCURRENCY: workers.default(1),
   HOST: text,
@@ -106,7 +107,7 @@ const envSchema = z.object({
   AUTH_DISABLED: boolean.default(false),
   ROUTER_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
   CORS_ORIGINS: origins,
-  // Operability (logs, metrics, traces): see the README's "Observability" section.
+  // Operability (logs, metrics, traces): see docs/operations.md.
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()).default('info'),
   LOG_PRETTY: boolean,
   METRICS_PORT: integer(0, 65535),
@@ -142,9 +143,9 @@ export interface AppConfig {
   upstreamTimeoutMs: number;
   cacheTtlSeconds: number;
   cacheMaxEntries: number;
-  /** Set: the cache is shared with the other replicas through this Redis (see README, Production). */
+  /** Set: the cache is shared with the other replicas through this Redis (see docs/scaling.md). */
   sharedCache: SharedCacheConfig | undefined;
-  /** Off only to measure the naive cost (benchmarks, README table): one upstream call per user and relation. */
+  /** Off only to measure the naive cost (benchmarks): one upstream call per user and relation. */
   dataloadersEnabled: boolean;
   /** Verified callers (JWT) and/or the router gate; empty: no access control. */
   access: AccessConfig;

@@ -1,5 +1,5 @@
 /**
- * The README's example operations, preloaded as tabs of the offline explorer (a test keeps the two in step).
+ * The example operations of the README and docs/explorer.md, preloaded as tabs of the offline explorer (a test keeps the two in step).
  */
 export interface ExampleOperation {
   title: string;

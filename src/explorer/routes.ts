@@ -10,7 +10,7 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 }
 
 /**
- * `GET /explorer` (GraphiQL with the README's examples) and its assets. Returns false for paths it does not
+ * `GET /explorer` (GraphiQL with the documented examples) and its assets. Returns false for paths it does not
  * own, so the caller can answer them.
  */
 export function serveExplorer(graphqlPath: string, req: IncomingMessage, res: ServerResponse): boolean {

@@ -2,7 +2,7 @@ import { postGraphQL } from '../../examples/supergraph/graphql-http';
 import { startStack, type Stack } from '../helpers/stack';
 import { aliases, entities, GROUP_MEMBERS_FAN_OUT, nestedRoles, PAGE_OF_100_EVERY_FIELD } from '../demand-control/queries';
 
-/** Demand control over HTTP: every abusive operation of the README's Protection table is refused before any upstream call. */
+/** Demand control over HTTP: every abusive operation of docs/protection.md's table is refused before any upstream call. */
 describe('demand control', () => {
   let stack: Stack;
   beforeAll(async () => {
