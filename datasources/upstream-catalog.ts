@@ -1,7 +1,7 @@
 import pMap from 'p-map';
 import type { LoadOptions, SharedCache } from './cache';
 import { registerCachedClass } from './cache/value-codec';
-import type { IdentityUpstream } from './upstream';
+import type { IdentityUpstream } from './identity-upstream';
 import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './v41/models';
 import { PAGE_SIZE } from './v41/paging';
 
