@@ -15,7 +15,7 @@ import { SimulatorStore } from './store';
 import { authRoutes, TokenAuthority } from './token-authority';
 
 export type { Fault } from './faults';
-export type { RequestStats, RequestStatsSnapshot } from './stats';
+export type { RequestStats } from './stats';
 
 /** The credentials the simulator accepts unless told otherwise. Not secrets: it only ever listens on loopback. */
 export const SIMULATOR_CREDENTIALS = {
