@@ -128,9 +128,10 @@ function serveGraphQL(apollo: ApolloServer<Context>, handlers: Handlers, options
       sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, challenge);
       return;
     }
-    // body-parser errors carry an HTTP status (400 bad JSON, 413 too large, 415 charset); say only that.
+    // body-parser errors carry an HTTP status (400 bad JSON, 413 too large, 415 charset); say only that, with a code.
     const status = typeof error.status === 'number' && error.status < 500 ? error.status : 500;
-    if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : `Bad request (${error.type ?? 'invalid body'})` }] });
+    const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : `Bad request (${error.type ?? 'invalid body'})`, extensions: { code } }] });
     else res.end();
   });
 }
