@@ -139,7 +139,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const metricsRoute = clusterMetrics === undefined ? ownMetrics : clusterMetrics ? clusterMetrics.from : undefined;
   const admission = createAdmission(admissionLimits, { logger, metrics });
   const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller), {
-    guard: createRequestGuard(access),
+    guard: createRequestGuard(access, (message) => logger.warn(message)),
     corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
     production,
     observability: { logger, metrics },
