@@ -128,8 +128,10 @@ async function fetchKeySet(url: string, timeoutMs: number): Promise<JSONWebKeySe
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    if (error instanceof Error && error.name === 'TimeoutError') throw new errors.JWKSTimeout(`no answer within ${timeoutMs} ms`);
-    throw new errors.JWKSInvalid(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+    // The timeout's DOMException, whose realm's Error it may not extend: known by its name.
+    const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+    if (name === 'TimeoutError') throw new errors.JWKSTimeout(`no answer within ${timeoutMs} ms`);
+    throw new errors.JWKSInvalid(`request failed: ${typeof message === 'string' ? message : String(error)}`);
   }
   if (response.status !== 200) {
     await response.body?.cancel();
