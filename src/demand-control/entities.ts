@@ -27,8 +27,8 @@ function entitiesFields(operation: OperationDefinitionNode, fragments: Record<st
 
 /**
  * Checks `_entities` before it runs, wherever the operation selects it: at most `maxEntities` representations in
- * the operation, each an object naming an entity type of this subgraph and carrying its `id` key (a string or a
- * number). A router only ever sends such ones; any other is a client error, said as `BAD_USER_INPUT` with HTTP
+ * the operation, each an object naming an entity type of this subgraph and carrying its `id` key (a non-empty
+ * string). A router only ever sends such ones; any other is a client error, said as `BAD_USER_INPUT` with HTTP
  * 400 rather than failing inside the entity resolver.
  */
 export function checkEntities(
@@ -62,8 +62,9 @@ export function checkEntities(
         const named = typeof typename === 'string' ? JSON.stringify(typename.slice(0, 100)) : 'missing';
         throw badRepresentation(`representations[${i}]: __typename ${named} is not an entity of this subgraph (${[...entityTypes].join(', ')})`);
       }
-      if (!(typeof id === 'string' && id.length > 0) && !(typeof id === 'number' && Number.isFinite(id))) {
-        throw badRepresentation(`representations[${i}]: a ${typename} representation needs its key field id (a string or a number)`);
+      // `id` is an ID, which GraphQL always serialises as a string: a router never sends another kind.
+      if (typeof id !== 'string' || id.length === 0) {
+        throw badRepresentation(`representations[${i}]: a ${typename} representation needs its key field id (a non-empty string)`);
       }
     });
   }

@@ -119,6 +119,7 @@ describe('demand control', () => {
     ['an array', [[1, 2]]],
     ['an id that is an object', [{ __typename: 'User', id: { $ne: 1 } }]],
     ['an empty id', [{ __typename: 'User', id: '' }]],
+    ['a number for an id', [{ __typename: 'Group', id: 42 }]],
     ['one object instead of a list', { __typename: 'Role' }],
     ['a __typename that is a number', [{ __typename: 7, id: '1' }]],
   ])('a malformed representation (%s): BAD_USER_INPUT with HTTP 400, never 500', async (_, representations) => {
