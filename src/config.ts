@@ -8,6 +8,7 @@ import type { CorsOrigins } from './cors-policy';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 import { DEFAULT_DEMAND_LIMITS, type DemandLimits } from './demand-control/limits';
 import { DEFAULT_REQUEST_BOUNDS, type RequestBounds } from './request-bounds';
+import { hasCredentials, isPlaintextToRemote } from './url-checks';
 
 /**
  * Configuration from the environment, validated once at start. A bad value stops the process with a
@@ -73,17 +74,24 @@ export const envSchema = z.object({
   PORT: integer(0, 65535).default(4001),
   WEB_CONCURRENCY: workers.default(1),
   HOST: text,
-  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).optional()).default('development'),
+  // Two modes only: `test` (which some tools set on their own) would start open like development without saying so.
+  NODE_ENV: z
+    .preprocess(
+      emptyAsUndefined,
+      z.enum(['development', 'production'], { error: 'must be development or production (any other value, test included, is refused rather than guessed)' }).optional(),
+    )
+    .default('development'),
   V41_BASE_URL: z.preprocess(
     emptyAsUndefined,
     z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://privx.example.com' })
       // Credentials in the URL would ride along into error messages; PrivX takes them as client secrets.
-      .refine((u) => !/^https?:\/\/[^/]*@/i.test(u), { error: 'must not contain credentials (user:password@): use V41_API_CLIENT_ID and V41_API_CLIENT_SECRET' })
+      .refine((u) => !hasCredentials(u), { error: 'must not contain credentials (user:password@): use V41_API_CLIENT_ID and V41_API_CLIENT_SECRET' })
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
   ),
   V41_SIMULATOR: boolean,
+  V41_ALLOW_PLAINTEXT_HTTP: boolean.default(false),
   V41_OAUTH_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()).default('privx-external'),
   V41_OAUTH_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   V41_API_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -101,7 +109,14 @@ export const envSchema = z.object({
   CACHE_TIMEOUT_MS: integer(10, 60_000).default(500),
   CACHE_KEY_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[\w.-]+$/, { error: 'must be letters, digits, _ . -' }).optional()).default('privx-identity'),
   DATALOADERS_ENABLED: boolean.default(true),
-  AUTH_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a JSON Web Key Set' }).optional()),
+  AUTH_JWKS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL of a JSON Web Key Set' })
+      // fetch refuses such a URL anyway; said here, at start, rather than as every token refused.
+      .refine((u) => !hasCredentials(u), { error: 'must not contain credentials (user:password@)' })
+      .optional(),
+  ),
   AUTH_ISSUER: text,
   AUTH_AUDIENCE: text,
   AUTH_DISABLED: boolean.default(false),
@@ -274,8 +289,12 @@ function productionProblems(e: Env): string[] {
   if (!e.AUTH_JWKS_URL && !e.ROUTER_SECRET && !e.AUTH_DISABLED) {
     problems.push('AUTH_JWKS_URL or ROUTER_SECRET: one is required in production (or AUTH_DISABLED=true to serve without access control on purpose)');
   }
-  if (e.AUTH_JWKS_URL && !/^https:|^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(e.AUTH_JWKS_URL)) {
+  if (e.AUTH_JWKS_URL && isPlaintextToRemote(e.AUTH_JWKS_URL)) {
     problems.push('AUTH_JWKS_URL: must be https in production (plain http only on loopback)');
+  }
+  // The token call carries the OAuth and API client secrets, and every answer carries user data.
+  if (e.V41_BASE_URL && isPlaintextToRemote(e.V41_BASE_URL) && !e.V41_ALLOW_PLAINTEXT_HTTP) {
+    problems.push('V41_BASE_URL: must be https in production (plain http only on loopback, or V41_ALLOW_PLAINTEXT_HTTP=true to send the client secrets and user data unencrypted on purpose)');
   }
   return problems;
 }

@@ -19,6 +19,7 @@ import { GRAPHQL_PATH, serveMetrics, subgraphRoutes, type RenderMetrics } from '
 import { Metrics, operationPlugin, silentLogger, type Logger } from './observability';
 import { jitGateway } from './jit-execution';
 import { identitySchema } from './schema/identity-schema';
+import { SupportedOperationTypesRule } from './supported-operations';
 import type { ServedUpstream } from './upstream';
 
 export interface SubgraphOptions {
@@ -117,7 +118,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     // before the embedded simulator could be closed after the drain.
     stopOnTerminationSignals: false,
     parseOptions: demand.parseOptions,
-    validationRules: demand.validationRules,
+    validationRules: [SupportedOperationTypesRule, ...demand.validationRules],
     plugins: [
       // On stop: refuse new connections, let in-flight requests finish (they end by their deadline anyway).
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: upstream.bounds.timeoutMs + 1_000 }),
@@ -138,7 +139,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const metricsRoute = clusterMetrics === undefined ? ownMetrics : clusterMetrics ? clusterMetrics.from : undefined;
   const admission = createAdmission(admissionLimits, { logger, metrics });
   const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller), {
-    guard: createRequestGuard(access),
+    guard: createRequestGuard(access, (message) => logger.warn(message)),
     corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
     production,
     observability: { logger, metrics },

@@ -1,4 +1,5 @@
 import type { UserSearch, UserSort } from '../../datasources/upstream';
+import { loadConnection } from '../../datasources/loaders';
 import type { UserScope } from '../../datasources/user-lists';
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
 import type { Context } from '../context';
@@ -60,16 +61,30 @@ export function criteriaOf(filter: Partial<UserFilter> | null | undefined): User
   };
 }
 
-/** A page of users matching `criteria`, as a connection. */
-export async function userConnection(
+/**
+ * A page of users matching `criteria`, as a connection. The criteria name the parent (directory, company,
+ * group, role), so rows sharing a parent share its page: each distinct page is read once per request.
+ */
+export function userConnection(
   context: Context,
   criteria: UserCriteria,
   first: number | null | undefined,
   after: string | null | undefined,
   order: UserOrdering | null | undefined = DEFAULT_USER_ORDER,
 ): Promise<Connection<User>> {
-  const slice = sliceOf(first, after);
   const ordering = order ?? DEFAULT_USER_ORDER;
+  const key = JSON.stringify([criteria, first ?? null, after ?? null, ordering.field, ordering.direction]);
+  return loadConnection(context.loaders.connections, key, () => readUserConnection(context, criteria, first, after, ordering));
+}
+
+async function readUserConnection(
+  context: Context,
+  criteria: UserCriteria,
+  first: number | null | undefined,
+  after: string | null | undefined,
+  ordering: UserOrdering,
+): Promise<Connection<User>> {
+  const slice = sliceOf(first, after);
   const sort: UserSort = { sortkey: ORDER_FIELDS[ordering.field].upstream, sortdir: ordering.direction };
   if (isExactUpstream(criteria)) {
     const page = await context.lists.page(criteria satisfies UserScope, sort, slice.offset, slice.first);

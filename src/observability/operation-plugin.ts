@@ -4,7 +4,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import type { GraphQLError } from 'graphql';
 import { routeTemplate } from '../../datasources/telemetry';
 import { V41Error } from '../../datasources/v41/errors';
-import { upstreamCode } from '../errors';
+import { clientErrorCode, upstreamCode } from '../errors';
 import type { Logger } from './logger';
 import { currentRequest, type OperationError } from './request-scope';
 
@@ -20,7 +20,7 @@ function describe(error: GraphQLError): { described: OperationError; internal?: 
   if (original instanceof V41Error) {
     return { described: { code: upstreamCode(original), message: original.message, path, route: routeOf(original.operation), upstreamStatus: original.status ?? null } };
   }
-  const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
+  const code = typeof error.extensions?.code === 'string' ? error.extensions.code : (clientErrorCode(error) ?? 'INTERNAL_SERVER_ERROR');
   return { described: { code, message: error.message, path }, internal: code === 'INTERNAL_SERVER_ERROR' ? original : undefined };
 }
 
