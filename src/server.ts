@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import { createAdmission, DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './admission';
 import type { AccessConfig } from './auth/caller';
+import { keySetFailureReporter } from './auth/key-set-failures';
 import { createRequestGuard } from './auth/request-guard';
 import { enforceRequiredScopes } from './auth/scope-enforcement';
 import { createContext, type Context } from './context';
@@ -91,6 +92,13 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
   return (server.address() as AddressInfo).port;
 }
 
+/** A key set that cannot be read is logged (once per cause and interval) and counted, not only refused. */
+function withKeySetFailureReport(access: AccessConfig, logger: Logger, metrics: Metrics): AccessConfig {
+  if (!access.jwt || access.jwt.onKeySetFailure) return access;
+  const onKeySetFailure = keySetFailureReporter(access.jwt.jwksUrl, { logger, counter: metrics.jwksFetchFailures });
+  return { ...access, jwt: { ...access.jwt, onKeySetFailure } };
+}
+
 /** Starts the subgraph over a ready upstream: GraphQL at `/graphql`, health at `/health`, `/metrics`. */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
   const { upstream, port, host = '127.0.0.1', production, schema: given, access = {}, logger = silentLogger, limits = DEFAULT_DEMAND_LIMITS, clientTimeouts = DEFAULT_CLIENT_TIMEOUTS } = options;
@@ -138,7 +146,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const metricsRoute = clusterMetrics === undefined ? ownMetrics : clusterMetrics ? clusterMetrics.from : undefined;
   const admission = createAdmission(admissionLimits, { logger, metrics });
   const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller), {
-    guard: createRequestGuard(access),
+    guard: createRequestGuard(withKeySetFailureReport(access, logger, metrics)),
     corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
     production,
     observability: { logger, metrics },

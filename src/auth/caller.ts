@@ -1,3 +1,5 @@
+import type { KeySetFailureObserver } from './key-set-failures';
+
 /**
  * Who is asking, as far as this subgraph can tell. A `verified` caller presented a JWT we checked ourselves,
  * so its scopes are enforced here. A `trusted` request came through the router (whose own enforcement is
@@ -24,4 +26,6 @@ export interface JwtSettings {
    * picked up while random `kid`s cannot make us hammer the identity provider.
    */
   keyRefreshCooldownMs?: number;
+  /** Told why each failed read of the key set failed (the server logs and counts it). */
+  onKeySetFailure?: KeySetFailureObserver;
 }

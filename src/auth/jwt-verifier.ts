@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { JwtSettings } from './caller';
+import { observedKeySetFetch } from './key-set-failures';
 import { withVerifiedTokenCache } from './verified-token-cache';
 
 /** Clock difference tolerated on `exp` and `nbf` between us and the token issuer. */
@@ -45,6 +46,7 @@ function jwtSignatureVerifier(settings: JwtSettings): JwtVerifier {
     timeoutDuration: KEY_SET_TIMEOUT_MS,
     cooldownDuration: settings.keyRefreshCooldownMs ?? 30_000,
     cacheMaxAge: KEY_SET_MAX_AGE_MS,
+    ...(settings.onKeySetFailure ? { [customFetch]: observedKeySetFetch(settings.onKeySetFailure) } : {}),
   });
   return async (token) => {
     try {
