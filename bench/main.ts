@@ -9,7 +9,7 @@ import { machineDescription, runDescription, writeBenchmarksSection } from './re
 import { benchSettings } from './settings';
 import { startSimulatorProcess } from './simulator';
 import { availableParallelism } from 'node:os';
-import { altComparison, median, ratios, resultsTable, summarise, targetList } from './table';
+import { altComparison, floorText, median, ratios, resultsTable, summarise, targetList } from './table';
 import { variants as allVariants } from './variants';
 import { runVerdict } from './verdict';
 
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
       if (data !== undefined) {
         const floor = await measureFloor(query, simulator, `{"data":${data}}`, settings.loadSeconds / 2);
         floors.set(query.name, [...(floors.get(query.name) ?? []), floor]);
-        console.log(`round ${round} ${query.name.padEnd(12)} floor    CPU ${floor.toFixed(3)} ms/req (JSON.parse of the warm upstream bodies + JSON.stringify of the response)`);
+        console.log(`round ${round} ${query.name.padEnd(12)} floor    CPU ${floorText(floor)} ms/req (JSON.parse of the warm upstream bodies + JSON.stringify of the response)`);
       }
     }
     for (const connections of loadQuery ? settings.loadConnections : []) {

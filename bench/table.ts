@@ -78,7 +78,8 @@ export function usableFloor(floor: number | undefined): number | undefined {
   return floor !== undefined && floor >= FLOOR_RESOLUTION_MS ? floor : undefined;
 }
 
-const floorText = (floor: number) => (usableFloor(floor) === undefined ? `< ${FLOOR_RESOLUTION_MS.toFixed(3)}` : fixed(floor, 3));
+/** A floor as the report prints it: 3 decimals, or `< 0.001` below the resolution. */
+export const floorText = (floor: number): string => (usableFloor(floor) === undefined ? `< ${FLOOR_RESOLUTION_MS.toFixed(3)}` : fixed(floor, 3));
 
 export function resultsTable(summary: Summary, queries: BenchQuery[], variants: Variant[], floors: Floors): string {
   const lines = [
