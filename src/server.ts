@@ -12,6 +12,7 @@ import { keySetFailureReporter } from './auth/key-set-failures';
 import { createRequestGuard } from './auth/request-guard';
 import { enforceRequiredScopes } from './auth/scope-enforcement';
 import { createContext, type Context } from './context';
+import { createDocumentStores, type DocumentStoreBounds } from './document-stores';
 import type { CorsOrigins } from './cors-policy';
 import { DEFAULT_DEMAND_LIMITS, demandControl, type DemandLimits } from './demand-control';
 import { createErrorFormatter } from './errors';
@@ -47,6 +48,8 @@ export interface SubgraphOptions {
   clientTimeouts?: ClientTimeouts;
   /** The bound on GraphQL requests in flight in this process; the defaults unless given. */
   admission?: AdmissionLimits;
+  /** Bytes the persisted-query store and the parsed-document store may hold; the defaults unless given. */
+  documentStores?: DocumentStoreBounds;
 }
 
 export interface ClientTimeouts {
@@ -66,6 +69,8 @@ export interface RunningSubgraph {
   /** Where Prometheus scrapes. */
   metricsUrl: string;
   metrics: Metrics;
+  /** Where Apollo keeps persisted queries and parsed documents (their `bytes` never exceed their bounds). */
+  documentStores: ReturnType<typeof createDocumentStores>;
   close(): Promise<void>;
 }
 
@@ -114,6 +119,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   });
   const metrics = new Metrics();
   const demand = demandControl(limits);
+  const stores = createDocumentStores(options.documentStores);
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     formatError: createErrorFormatter(production),
@@ -124,6 +130,9 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     // main.ts owns the signals: Apollo's own handler re-raised SIGTERM before the last spans were flushed, and
     // before the embedded simulator could be closed after the drain.
     stopOnTerminationSignals: false,
+    // Both bounded by the bytes they hold, not by Apollo's defaults: src/document-stores.ts, docs/limits.md.
+    persistedQueries: { cache: stores.persistedQueries },
+    documentStore: stores.documents,
     parseOptions: demand.parseOptions,
     validationRules: demand.validationRules,
     plugins: [
@@ -165,6 +174,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     graphqlUrl: `${url}${GRAPHQL_PATH}`,
     metricsUrl: `${metricsBase}/metrics`,
     metrics,
+    documentStores: stores,
     close: async () => {
       upstream.readiness.drain(); // `/ready` says 503 on connections still open while the requests in flight finish
       await apollo.stop(); // drains and closes the HTTP server
