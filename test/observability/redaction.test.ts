@@ -1,5 +1,7 @@
 import { captureLogs } from '../helpers/log-capture';
 import { scrubText } from '../../src/observability/redaction';
+import type { AppConfig } from '../../src/config';
+import { describeAccess } from '../../src/startup-messages';
 
 describe('the logger redacts secrets', () => {
   it('by key: authorization headers, tokens, passwords, client secrets, cookies', () => {
@@ -84,6 +86,14 @@ describe('redaction by key and by shape, not by word', () => {
     ['PrivX said {"username":"alice","password":"hunter2","token":"abc"}', 'PrivX said {"username":"alice","password":"[REDACTED]","token":"[REDACTED]"}'],
   ])('redacts the secret in %j', (text, expected) => {
     expect(scrubText(text)).toBe(expected);
+  });
+
+  it('the start-up line about access reads in the log as it was written', () => {
+    const line = describeAccess({ access: { jwt: { jwksUrl: 'https://idp.example.com/.well-known/jwks.json', issuer: 'i', audience: 'a' }, routerSecret: 'r0uter-s3cret-of-16+' } } as AppConfig);
+    expect(line).toBe('Access: bearer JWTs verified against https://idp.example.com, scopes enforced here; only requests carrying the router-authorization secret.');
+    const logs = captureLogs();
+    logs.logger.info(line);
+    expect(logs.lines()[0]!.msg).toBe(line);
   });
 
   it('still redacts real secrets by key in a logged record, whatever they look like', () => {
