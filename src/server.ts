@@ -8,9 +8,11 @@ import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import { createAdmission, DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './admission';
 import type { AccessConfig } from './auth/caller';
+import { keySetFailureReporter } from './auth/key-set-failures';
 import { createRequestGuard } from './auth/request-guard';
 import { enforceRequiredScopes } from './auth/scope-enforcement';
 import { createContext, type Context } from './context';
+import { createDocumentStores, type DocumentStoreBounds } from './document-stores';
 import type { CorsOrigins } from './cors-policy';
 import { DEFAULT_DEMAND_LIMITS, demandControl, type DemandLimits } from './demand-control';
 import { createErrorFormatter } from './errors';
@@ -47,6 +49,8 @@ export interface SubgraphOptions {
   clientTimeouts?: ClientTimeouts;
   /** The bound on GraphQL requests in flight in this process; the defaults unless given. */
   admission?: AdmissionLimits;
+  /** Bytes the persisted-query store and the parsed-document store may hold; the defaults unless given. */
+  documentStores?: DocumentStoreBounds;
 }
 
 export interface ClientTimeouts {
@@ -66,6 +70,8 @@ export interface RunningSubgraph {
   /** Where Prometheus scrapes. */
   metricsUrl: string;
   metrics: Metrics;
+  /** Where Apollo keeps persisted queries and parsed documents (their `bytes` never exceed their bounds). */
+  documentStores: ReturnType<typeof createDocumentStores>;
   close(): Promise<void>;
 }
 
@@ -92,6 +98,13 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
   return (server.address() as AddressInfo).port;
 }
 
+/** A key set that cannot be read is logged (once per cause and interval) and counted, not only refused. */
+function withKeySetFailureReport(access: AccessConfig, logger: Logger, metrics: Metrics): AccessConfig {
+  if (!access.jwt || access.jwt.onKeySetFailure) return access;
+  const onKeySetFailure = keySetFailureReporter(access.jwt.jwksUrl, { logger, counter: metrics.jwksFetchFailures });
+  return { ...access, jwt: { ...access.jwt, onKeySetFailure } };
+}
+
 /** Starts the subgraph over a ready upstream: GraphQL at `/graphql`, health at `/health`, `/metrics`. */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
   const { upstream, port, host = '127.0.0.1', production, schema: given, access = {}, logger = silentLogger, limits = DEFAULT_DEMAND_LIMITS, clientTimeouts = DEFAULT_CLIENT_TIMEOUTS } = options;
@@ -107,6 +120,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   });
   const metrics = new Metrics();
   const demand = demandControl(limits);
+  const stores = createDocumentStores(options.documentStores);
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     formatError: createErrorFormatter(production),
@@ -117,6 +131,9 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     // main.ts owns the signals: Apollo's own handler re-raised SIGTERM before the last spans were flushed, and
     // before the embedded simulator could be closed after the drain.
     stopOnTerminationSignals: false,
+    // Both bounded by the bytes they hold, not by Apollo's defaults: src/document-stores.ts, docs/limits.md.
+    persistedQueries: { cache: stores.persistedQueries },
+    documentStore: stores.documents,
     parseOptions: demand.parseOptions,
     validationRules: [SupportedOperationTypesRule, ...demand.validationRules],
     plugins: [
@@ -139,7 +156,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const metricsRoute = clusterMetrics === undefined ? ownMetrics : clusterMetrics ? clusterMetrics.from : undefined;
   const admission = createAdmission(admissionLimits, { logger, metrics });
   const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller), {
-    guard: createRequestGuard(access, (message) => logger.warn(message)),
+    guard: createRequestGuard(withKeySetFailureReport(access, logger, metrics), (message) => logger.warn(message)),
     corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
     production,
     observability: { logger, metrics },
@@ -158,6 +175,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     graphqlUrl: `${url}${GRAPHQL_PATH}`,
     metricsUrl: `${metricsBase}/metrics`,
     metrics,
+    documentStores: stores,
     close: async () => {
       upstream.readiness.drain(); // `/ready` says 503 on connections still open while the requests in flight finish
       await apollo.stop(); // drains and closes the HTTP server

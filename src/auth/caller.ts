@@ -1,4 +1,5 @@
 import type { KeySetTiming } from './key-set';
+import type { KeySetFailureObserver } from './key-set-failures';
 
 /**
  * Who is asking, as far as this subgraph can tell. A `verified` caller presented a JWT we checked ourselves,
@@ -28,4 +29,6 @@ export interface JwtSettings {
   keyRefreshCooldownMs?: number;
   /** How the key set is read and kept (src/auth/key-set.ts); the defaults unless given (tests shorten them). */
   keySet?: Partial<KeySetTiming>;
+  /** Told why each failed read of the key set failed (the server logs and counts it). */
+  onKeySetFailure?: KeySetFailureObserver;
 }

@@ -1,6 +1,7 @@
 import { errors, jwtVerify, type JWTPayload } from 'jose';
 import type { JwtSettings } from './caller';
 import { DEFAULT_KEY_SET_TIMING, KeySet, KeySetBusyError } from './key-set';
+import { observedKeySetFetch } from './key-set-failures';
 import { withVerifiedTokenCache } from './verified-token-cache';
 
 /** Clock difference tolerated on `exp` and `nbf` between us and the token issuer. */
@@ -43,7 +44,7 @@ export function createJwtVerifier(settings: JwtSettings, warn: (message: string)
 
 function jwtSignatureVerifier(settings: JwtSettings, warn: (message: string) => void): JwtVerifier {
   const timing = { ...DEFAULT_KEY_SET_TIMING, ...(settings.keyRefreshCooldownMs === undefined ? {} : { cooldownMs: settings.keyRefreshCooldownMs }), ...settings.keySet };
-  const keys = new KeySet(settings.jwksUrl, timing, warn);
+  const keys = new KeySet(settings.jwksUrl, timing, warn, Date.now, settings.onKeySetFailure ? observedKeySetFetch(settings.onKeySetFailure) : fetch);
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, keys.getKey, {

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, errors, type FlattenedJWSInput, type JWSHeaderParameters, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, errors, type FetchImplementation, type FlattenedJWSInput, type JWSHeaderParameters, type JSONWebKeySet } from 'jose';
 
 /** How the signing keys are read, kept and refreshed. */
 export interface KeySetTiming {
@@ -54,6 +54,8 @@ export class KeySet {
     private readonly timing: KeySetTiming,
     private readonly warn: (message: string) => void,
     private readonly now: () => number = Date.now,
+    /** How a read is sent: the global fetch, or one that reports why a read failed (src/auth/key-set-failures.ts). */
+    private readonly fetchImpl: FetchImplementation = fetch,
   ) {}
 
   /** jose's key lookup: the key of this token's header, from the held set or a fresh read. */
@@ -99,7 +101,7 @@ export class KeySet {
   private read(): Promise<Held> {
     if (this.reading) return this.reading;
     this.lastReadStartedAt = this.now();
-    this.reading = fetchKeySet(this.url, this.timing.timeoutMs)
+    this.reading = fetchKeySet(this.fetchImpl, this.url, this.timing.timeoutMs)
       .then((jwks) => {
         const held = { keys: createLocalJWKSet(jwks), readAt: this.now() };
         this.held = held;
@@ -123,10 +125,10 @@ export class KeySet {
 }
 
 /** GET the key set, within `timeoutMs`; anything but a 200 JSON key set is a failure. */
-async function fetchKeySet(url: string, timeoutMs: number): Promise<JSONWebKeySet> {
+async function fetchKeySet(fetchImpl: FetchImplementation, url: string, timeoutMs: number): Promise<JSONWebKeySet> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetchImpl(url, { method: 'GET', headers: new Headers({ accept: 'application/json' }), redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     // The timeout's DOMException, whose realm's Error it may not extend: known by its name.
     const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };

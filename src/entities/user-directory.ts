@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import { isExpired } from '../access';
 import { grantOf, groupKeysOf, isInGroup, isInOrganization, matchesKeywords, present, toUser, type GroupKey } from '../mapping';
 import { OrderDirection, UserOrderField, type User, type UserFilter, type UserStatus } from '../types';
-import { groupArg, organizationArg, uuidArg } from './ids';
+import { groupArg, organizationArg, textArg, uuidArg } from './ids';
 import { requestNow } from './request-clock';
 import { connectionOf, sliceOf, type Connection } from './paging';
 import { statusOf } from './user-relations';
@@ -50,9 +50,9 @@ const ORDER_FIELDS: Record<UserOrderField, { upstream: UserSort['sortkey']; valu
 export function criteriaOf(filter: Partial<UserFilter> | null | undefined): UserCriteria {
   const f = filter ?? {};
   return {
-    search: f.search ?? undefined,
-    email: f.email ?? undefined,
-    username: f.username ?? undefined,
+    search: f.search == null ? undefined : textArg(f.search, 'filter.search'),
+    email: f.email == null ? undefined : textArg(f.email, 'filter.email'),
+    username: f.username == null ? undefined : textArg(f.username, 'filter.username'),
     status: f.status ?? undefined,
     workspaceId: f.workspaceId == null ? undefined : uuidArg(f.workspaceId, 'filter.workspaceId'),
     roleId: f.roleId == null ? undefined : uuidArg(f.roleId, 'filter.roleId'),

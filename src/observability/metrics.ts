@@ -78,6 +78,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly jwksFetchFailures = new Counter({
+    name: 'auth_jwks_fetch_failures_total',
+    help: 'Failed reads of the JSON Web Key Set (AUTH_JWKS_URL), by cause (refused, timeout, dns, tls, bad-port, network, status, invalid-body) and HTTP status (`none`: no answer).',
+    labelNames: ['cause', 'status'] as const,
+    registers: [this.registry],
+  });
+
   readonly requestsRefused = new Counter({
     name: 'graphql_requests_refused_total',
     help: 'GraphQL requests answered 503 SERVER_BUSY before their body was read, by reason (queue-full, queue-timeout).',

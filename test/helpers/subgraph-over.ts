@@ -6,6 +6,7 @@ import type { CorsOrigins } from '../../src/cors-policy';
 import { startSubgraph, type ClientTimeouts, type RunningSubgraph } from '../../src/server';
 import type { DemandLimits } from '../../src/demand-control';
 import type { AdmissionLimits } from '../../src/admission';
+import type { DocumentStoreBounds } from '../../src/document-stores';
 import { createUpstream, type UpstreamSettings } from '../../src/upstream';
 import type { Logger } from '../../src/observability';
 import { postGraphQL, type GraphQLResponse } from '../../examples/supergraph/graphql-http';
@@ -26,6 +27,8 @@ export interface SubgraphOptions {
   admission?: AdmissionLimits;
   /** Per-call upstream timeout; 5 s unless given. */
   upstreamTimeoutMs?: number;
+  /** Bytes of the persisted-query and document stores; the defaults unless given. */
+  documentStores?: DocumentStoreBounds;
 }
 
 export interface SubgraphStack {
@@ -57,6 +60,7 @@ export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeou
     limits: options.limits,
     clientTimeouts: options.clientTimeouts,
     admission: options.admission,
+    documentStores: options.documentStores,
   });
   return {
     subgraph,
