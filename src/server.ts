@@ -23,6 +23,7 @@ import { jitGateway } from './jit-execution';
 import { identitySchema } from './schema/identity-schema';
 import { SupportedOperationTypesRule } from './supported-operations';
 import type { ServedUpstream } from './upstream';
+import { createWrites, writePolicy, type Writes } from './writes';
 
 export interface SubgraphOptions {
   upstream: ServedUpstream;
@@ -51,6 +52,8 @@ export interface SubgraphOptions {
   admission?: AdmissionLimits;
   /** Bytes the persisted-query store and the parsed-document store may hold; the defaults unless given. */
   documentStores?: DocumentStoreBounds;
+  /** `WRITES_ENABLED`: unset leaves it to the rule of src/writes/write-policy.ts. */
+  writesEnabled?: boolean;
 }
 
 export interface ClientTimeouts {
@@ -72,6 +75,8 @@ export interface RunningSubgraph {
   metrics: Metrics;
   /** Where Apollo keeps persisted queries and parsed documents (their `bytes` never exceed their bounds). */
   documentStores: ReturnType<typeof createDocumentStores>;
+  /** Whether mutations write here, and why (the start-up log says it). */
+  writes: Writes['policy'];
   close(): Promise<void>;
 }
 
@@ -155,7 +160,16 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const ownMetrics = metricsPort === undefined ? () => metrics.render() : undefined;
   const metricsRoute = clusterMetrics === undefined ? ownMetrics : clusterMetrics ? clusterMetrics.from : undefined;
   const admission = createAdmission(admissionLimits, { logger, metrics });
-  const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller), {
+  const writes: Writes = createWrites({
+    policy: writePolicy({ production, writesEnabled: options.writesEnabled, verifiedCallers: access.jwt !== undefined }),
+    writer: upstream.writer,
+    reader: upstream.client,
+    cache: upstream.cache,
+    requestTimeoutMs: upstream.bounds.timeoutMs,
+    logger,
+    metrics,
+  });
+  const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller, writes), {
     guard: createRequestGuard(withKeySetFailureReport(access, logger, metrics), (message) => logger.warn(message)),
     corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
     production,
@@ -176,6 +190,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     metricsUrl: `${metricsBase}/metrics`,
     metrics,
     documentStores: stores,
+    writes: writes.policy,
     close: async () => {
       upstream.readiness.drain(); // `/ready` says 503 on connections still open while the requests in flight finish
       await apollo.stop(); // drains and closes the HTTP server

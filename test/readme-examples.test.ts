@@ -27,6 +27,11 @@ describe('documentation examples', () => {
     expect(names).toEqual(expect.arrayContaining(['docs/access.md: WhoCanUseRoleNow', 'docs/access.md: GrantsEndingSoon', 'docs/access.md: UsersOfFailingDirectories']));
   });
 
+  it('include the write examples', () => {
+    const names = examples().map(([name]) => name);
+    expect(names).toEqual(expect.arrayContaining([join('docs', 'writes.md: GrantBreakGlass'), join('docs', 'writes.md: ExtendGrant'), join('docs', 'writes.md: RevokeExpiredGrants')]));
+  });
+
   it.each(examples())('%s validates', (_name, source) => {
     expect(validate(schema, parse(source)).map((e) => e.message)).toEqual([]);
   });

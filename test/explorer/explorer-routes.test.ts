@@ -4,8 +4,8 @@ import { buildSchema, parse, validate } from 'graphql';
 import { EXAMPLE_OPERATIONS } from '../../src/explorer/example-operations';
 import { startStack, type Stack } from '../helpers/stack';
 
-// The README shows the first examples and docs/explorer.md the rest: together they show every tab.
-const DOCS = ['README.md', join('docs', 'explorer.md')].map((file) => readFileSync(join(__dirname, '..', '..', file), 'utf8')).join('\n');
+// The README shows the first examples, docs/explorer.md and docs/writes.md the rest: together they show every tab.
+const DOCS = ['README.md', join('docs', 'explorer.md'), join('docs', 'writes.md')].map((file) => readFileSync(join(__dirname, '..', '..', file), 'utf8')).join('\n');
 const SDL = readFileSync(join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8');
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -29,6 +29,8 @@ export interface SubgraphOptions {
   upstreamTimeoutMs?: number;
   /** Bytes of the persisted-query and document stores; the defaults unless given. */
   documentStores?: DocumentStoreBounds;
+  /** `WRITES_ENABLED`; unset unless given. */
+  writesEnabled?: boolean;
 }
 
 export interface SubgraphStack {
@@ -61,6 +63,7 @@ export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeou
     clientTimeouts: options.clientTimeouts,
     admission: options.admission,
     documentStores: options.documentStores,
+    writesEnabled: options.writesEnabled,
   });
   return {
     subgraph,
