@@ -1,11 +1,30 @@
 /**
- * The README's example operations, preloaded as tabs of the offline explorer (a test keeps the two in step).
+ * The README's example operations, preloaded as tabs of the offline explorer (a test keeps the two in step, and
+ * the browser test runs every tab as it opens). A tab is data: adding an example adds a tab.
  */
 export interface ExampleOperation {
   title: string;
   query: string;
-  variables?: string;
+  /** Variables the tab opens with, as they are. */
+  variables?: Record<string, unknown>;
+  /**
+   * Variables the page fills in before the tab opens, each from a query it sends first to the same endpoint:
+   * ids differ between PrivX deployments, so an example never asks its reader to paste one.
+   */
+  lookups?: Record<string, IdLookup>;
 }
+
+export interface IdLookup {
+  /** A query without variables. */
+  query: string;
+  /** Where the value is in its `data`, dot-separated (`organizations.nodes.0.id`). */
+  path: string;
+}
+
+/** The first organization's id: ids encode the company, so the lookup costs one user search at most. */
+const FIRST_ORGANIZATION: IdLookup = { query: '{ organizations(first: 1) { nodes { id } } }', path: 'organizations.nodes.0.id' };
+/** The first role's id, from the cached role list. */
+const FIRST_ROLE: IdLookup = { query: '{ roles(first: 1) { nodes { id } } }', path: 'roles.nodes.0.id' };
 
 export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   {
@@ -34,6 +53,19 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     }
   }
 }`,
-    variables: '{ "org": "paste an id from the Organization ids tab" }',
+    lookups: { org: FIRST_ORGANIZATION },
+  },
+  {
+    title: 'Who can use a role now',
+    query: `query WhoCanUseRoleNow($role: ID!) {
+  roleAssignments(filter: { roleId: $role, states: [ACTIVE, ACTIVATABLE] }, first: 100) {
+    totalCount
+    nodes {
+      user { name username }
+      assignment { grantType state nextChangeAt }
+    }
+  }
+}`,
+    lookups: { role: FIRST_ROLE },
   },
 ];

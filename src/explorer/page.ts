@@ -7,13 +7,52 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-/** The script that mounts GraphiQL: one tab per example operation, queries sent to the subgraph's own /graphql. */
+/**
+ * The script that mounts GraphiQL: one tab per example operation, queries sent to the subgraph's own /graphql.
+ * Before it mounts, it runs each distinct lookup query once and fills the variables that need an id, so every
+ * tab runs as it opens; a lookup that fails leaves a variable saying why, in place of the id.
+ */
 export function explorerScript(graphqlPath: string): string {
-  const tabs = EXAMPLE_OPERATIONS.map(({ query, variables }) => ({ query, variables }));
+  const examples = EXAMPLE_OPERATIONS.map(({ query, variables, lookups }) => ({ query, variables: variables ?? {}, lookups: lookups ?? {} }));
   return `(function () {
-  var fetcher = GraphiQL.createFetcher({ url: window.location.origin + ${scriptJson(graphqlPath)} });
-  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultTabs: ${scriptJson(tabs)}, defaultEditorToolsVisibility: true }));
+  var url = window.location.origin + ${scriptJson(graphqlPath)};
+  var fetcher = GraphiQL.createFetcher({ url: url });
+  var examples = ${scriptJson(examples)};
+  var lookedUp = {};
+  function valueAt(data, path) {
+    return path.split('.').reduce(function (value, key) { return value == null ? undefined : value[key]; }, data);
+  }
+  function lookUp(lookup) {
+    if (!lookedUp[lookup.query]) {
+      lookedUp[lookup.query] = fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: lookup.query }),
+      }).then(function (res) { return res.json(); });
+    }
+    return lookedUp[lookup.query].then(function (body) {
+      var value = valueAt(body.data, lookup.path);
+      if (value == null) throw new Error(body.errors && body.errors[0] ? body.errors[0].message : 'none found');
+      return value;
+    });
+  }
+  function tab(example) {
+    var variables = Object.assign({}, example.variables);
+    var names = Object.keys(example.lookups);
+    return Promise.all(names.map(function (name) {
+      var lookup = example.lookups[name];
+      return lookUp(lookup).then(
+        function (value) { variables[name] = value; },
+        function (error) { variables[name] = 'could not look up an id with ' + lookup.query + ': ' + error.message; }
+      );
+    })).then(function () {
+      return Object.keys(variables).length ? { query: example.query, variables: JSON.stringify(variables, null, 2) } : { query: example.query };
+    });
+  }
+  Promise.all(examples.map(tab)).then(function (tabs) {
+    var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+    root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true }));
+  });
 })();
 `;
 }

@@ -1,3 +1,4 @@
+import { EXAMPLE_OPERATIONS } from '../../src/explorer/example-operations';
 import { chromiumInstalled, CHROMIUM, launchOfflineChromium, type Browser } from '../helpers/chromium';
 import { startStack, type Stack } from '../helpers/stack';
 
@@ -30,23 +31,35 @@ run('the explorer in headless Chromium, offline', () => {
     await page.close();
   }, 60_000);
 
-  it('/explorer renders GraphiQL from local files with the example tabs and runs the first example', async () => {
+  it('/explorer renders GraphiQL from local files with one tab per example, and every tab runs as it opens, without an error', async () => {
     const page = await browser.context.newPage();
     const consoleErrors: string[] = [];
     page.on('pageerror', (error) => consoleErrors.push(error.message));
+    const lookups = page.waitForResponse((r) => r.url() === stack.subgraph.graphqlUrl && r.request().method() === 'POST');
     await page.goto(`${stack.subgraph.url}/explorer`, { waitUntil: 'load' });
     await page.locator('.graphiql-container').waitFor();
-    expect(await page.locator('.graphiql-tab').count()).toBe(3);
+    await lookups; // the ids some examples need were fetched before the tabs opened
+    const tabs = page.locator('.graphiql-tab');
+    expect(await tabs.count()).toBe(EXAMPLE_OPERATIONS.length);
     stack.resetCalls();
-    await page.locator('.graphiql-execute-button').click();
-    const result = page.locator('.result-window');
-    await result.getByText('"totalCount"').waitFor();
-    const text = await result.innerText();
-    expect(text).toContain('"username"');
-    expect(text).not.toContain('"errors"');
+    for (const [i, example] of EXAMPLE_OPERATIONS.entries()) {
+      if (i > 0) await tabs.nth(i).locator('.graphiql-tab-button').click();
+      const variables = await page.locator('.graphiql-editor-tool .graphiql-editor').first().innerText();
+      expect([example.title, variables]).not.toEqual([example.title, expect.stringContaining('could not look up')]);
+      const sent = page.waitForResponse((r) => r.url() === stack.subgraph.graphqlUrl && r.request().method() === 'POST');
+      await page.locator('.graphiql-execute-button').click();
+      const response = await sent;
+      const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+      // Every tab: HTTP 200, no error, and its root field found something (an id that was filled in resolved).
+      expect([example.title, response.status(), body.errors]).toEqual([example.title, 200, undefined]);
+      const [root] = Object.values(body.data ?? {});
+      expect([example.title, root === null || root === undefined]).toEqual([example.title, false]);
+      await page.locator('.result-window').getByText('"data"').waitFor();
+      expect(await page.locator('.result-window').innerText()).not.toContain('"errors"');
+    }
     expect(stack.calls().total).toBeGreaterThan(0);
     expect(browser.offLoopback).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.close();
-  }, 60_000);
+  }, 90_000);
 });

@@ -45,6 +45,8 @@ export async function prepareProductionCopy(): Promise<ProductionCopy> {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir },
       maxBuffer: 16 * 1024 * 1024,
     });
+    // Whatever this machine's umask, the runtime user reads everything and writes nothing (as in the image).
+    await run('chmod', ['-R', 'a+rX,go-w', dir]);
     return { dir, remove };
   } catch (error) {
     remove();
