@@ -44,6 +44,10 @@ run('the explorer in headless Chromium, offline', () => {
     stack.resetCalls();
     for (const [i, example] of EXAMPLE_OPERATIONS.entries()) {
       if (i > 0) await tabs.nth(i).locator('.graphiql-tab-button').click();
+      // The editor shows the tab's own operation; GraphiQL takes the operation name from it 100 ms after a change
+      // (debounced), so a run sooner than that sends the previous tab's name with this tab's document.
+      await page.locator('.graphiql-query-editor').getByText(example.query.split('\n')[0]!.slice(0, 40)).first().waitFor();
+      await page.waitForTimeout(400);
       const variables = await page.locator('.graphiql-editor-tool .graphiql-editor').first().innerText();
       expect([example.title, variables]).not.toEqual([example.title, expect.stringContaining('could not look up')]);
       const sent = page.waitForResponse((r) => r.url() === stack.subgraph.graphqlUrl && r.request().method() === 'POST');

@@ -14,6 +14,16 @@ describe('the explorer examples', () => {
     const schema = buildSchema(SDL, { assumeValidSDL: true });
     expect(validate(schema, parse(op.query))).toEqual([]);
   });
+
+  it.each(EXAMPLE_OPERATIONS.map((op) => [op.title, op]))('%s: every variable it declares is given or looked up by a valid query', (_title, op) => {
+    const schema = buildSchema(SDL, { assumeValidSDL: true });
+    const declared = [...op.query.matchAll(/\$(\w+)\s*:/g)].map((m) => m[1]);
+    expect(declared.filter((name) => !(name! in (op.variables ?? {})) && !(name! in (op.lookups ?? {})))).toEqual([]);
+    for (const lookup of Object.values(op.lookups ?? {})) {
+      expect(validate(schema, parse(lookup.query))).toEqual([]);
+      expect(lookup.query).toContain(lookup.path.split('.')[0]);
+    }
+  });
 });
 
 describe('/explorer routes', () => {
