@@ -1,6 +1,20 @@
-import { EXAMPLE_OPERATIONS } from './example-operations';
+import { EXAMPLE_OPERATIONS, type ExampleOperation } from './example-operations';
 
 export const EXPLORER_PATH = '/explorer';
+
+/** What one explorer shows: its page title and its example tabs. */
+export interface ExplorerSite {
+  title: string;
+  examples: ExampleOperation[];
+}
+
+/** This subgraph's explorer. */
+export const SUBGRAPH_EXPLORER: ExplorerSite = { title: 'Identity subgraph — offline explorer', examples: EXAMPLE_OPERATIONS };
+
+/** Text inside HTML. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
 
 /** JSON inside a script: `<` escaped so no string can close the tag. */
 function scriptJson(value: unknown): string {
@@ -12,8 +26,8 @@ function scriptJson(value: unknown): string {
  * Before it mounts, it runs each distinct lookup query once and fills the variables that need an id, so every
  * tab runs as it opens; a lookup that fails leaves a variable saying why, in place of the id.
  */
-export function explorerScript(graphqlPath: string): string {
-  const examples = EXAMPLE_OPERATIONS.map(({ query, variables, lookups }) => ({ query, variables: variables ?? {}, lookups: lookups ?? {} }));
+export function explorerScript(graphqlPath: string, site: ExplorerSite = SUBGRAPH_EXPLORER): string {
+  const examples = site.examples.map(({ query, variables, lookups }) => ({ query, variables: variables ?? {}, lookups: lookups ?? {} }));
   return `(function () {
   var url = window.location.origin + ${scriptJson(graphqlPath)};
   var fetcher = GraphiQL.createFetcher({ url: url });
@@ -58,13 +72,13 @@ export function explorerScript(graphqlPath: string): string {
 }
 
 /** Scripts and styles are files of this server ('self'): the page works offline and under a strict CSP. */
-export function explorerHtml(): string {
+export function explorerHtml(site: ExplorerSite = SUBGRAPH_EXPLORER): string {
   const base = EXPLORER_PATH;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
-  <title>Identity subgraph — offline explorer</title>
+  <title>${escapeHtml(site.title)}</title>
   <link rel="stylesheet" href="${base}/assets/graphiql.css">
   <style>body { margin: 0; } #graphiql { height: 100vh; }</style>
 </head>

@@ -1,3 +1,5 @@
+import { GATEWAY_EXPLORER } from '../../examples/supergraph/gateway';
+import { startSupergraph } from '../../examples/supergraph/supergraph';
 import { EXAMPLE_OPERATIONS } from '../../src/explorer/example-operations';
 import { chromiumInstalled, CHROMIUM, launchOfflineChromium, type Browser } from '../helpers/chromium';
 import { startStack, type Stack } from '../helpers/stack';
@@ -65,5 +67,43 @@ run('the explorer in headless Chromium, offline', () => {
     expect(browser.offLoopback).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.close();
+  }, 90_000);
+
+  it("the supergraph example's gateway page, offline, links its own explorer, whose tab runs the federated query", async () => {
+    const supergraph = await startSupergraph({ identityUrl: stack.subgraph.graphqlUrl, tickets: 3 });
+    try {
+      const page = await browser.context.newPage();
+      const consoleErrors: string[] = [];
+      page.on('pageerror', (error) => consoleErrors.push(error.message));
+      await page.goto(supergraph.gateway.url, { waitUntil: 'load' });
+      await page.getByText('Apollo Sandbox cannot be loaded').waitFor();
+      const link = page.locator('#offline-explorer a');
+      expect(await link.getAttribute('href')).toBe('/explorer');
+      await link.click();
+      await page.waitForURL(new URL('/explorer', supergraph.gateway.url).href);
+      // The Sandbox page tried Apollo's CDN and web fonts, and its script failed without them; from here on, none.
+      const offLoopbackBefore = browser.offLoopback.length;
+      consoleErrors.length = 0;
+      await page.locator('.graphiql-container').waitFor();
+      expect(await page.title()).toBe(GATEWAY_EXPLORER.title);
+      // One example: GraphiQL shows no tab bar, just the operation.
+      expect(GATEWAY_EXPLORER.examples).toHaveLength(1);
+      await page.locator('.graphiql-query-editor').getByText('query TicketsWithPeople').waitFor();
+      const sent = page.waitForResponse((r) => r.url() === supergraph.gateway.url && r.request().method() === 'POST');
+      await page.waitForTimeout(400); // GraphiQL's operation-name debounce (see above)
+      await page.locator('.graphiql-execute-button').click();
+      const response = await sent;
+      const body = (await response.json()) as { data?: { tickets: { nodes: { assignee: { username: string } | null }[] } }; errors?: unknown[] };
+      expect([response.status(), body.errors]).toEqual([200, undefined]);
+      expect(body.data!.tickets.nodes).toHaveLength(3);
+      // The identity subgraph answered the references: federation worked through the page.
+      expect(body.data!.tickets.nodes.every((n) => typeof n.assignee?.username === 'string')).toBe(true);
+      expect(supergraph.gateway.log.countBySubgraph()).toMatchObject({ identity: expect.any(Number), tickets: 1 });
+      expect(browser.offLoopback.slice(offLoopbackBefore)).toEqual([]); // the explorer itself asked nothing off this host
+      expect(consoleErrors).toEqual([]);
+      await page.close();
+    } finally {
+      await supergraph.close();
+    }
   }, 90_000);
 });
