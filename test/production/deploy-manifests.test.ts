@@ -55,16 +55,21 @@ describe('deploy/kubernetes', () => {
     expect(container.envFrom).toEqual([{ secretRef: { name: secret.metadata.name } }]);
   });
 
-  it('is a complete production configuration: the app would start with it, guarded by the router secret', () => {
-    const config = loadConfig({ ...env, ...secret.stringData }, false);
+  it('is a complete production configuration once the Secret holds real values: the app would start, guarded by the router secret', () => {
+    const real = { ...secret.stringData, ROUTER_SECRET: 'a-real-router-secret-0123456789' };
+    const config = loadConfig({ ...env, ...real }, false);
     expect(config.production).toBe(true);
     expect(config.upstream?.baseUrl).toBe(env.V41_BASE_URL);
-    expect(config.access.routerSecret).toBe(secret.stringData.ROUTER_SECRET);
+    expect(config.access.routerSecret).toBe(real.ROUTER_SECRET);
     expect(config.host).toBe('0.0.0.0'); // reachable from the Service
     const port = container.ports.find((p: Doc) => p.name === 'http');
     expect(port.containerPort).toBe(config.port);
     // The cache must hold the role-membership index of the directory it is sized for (README, Sizing).
     expect(config.cacheMaxEntries).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it("applied with the Secret's placeholders, the app refuses to start rather than trust a published router secret", () => {
+    expect(() => loadConfig({ ...env, ...secret.stringData }, false)).toThrow(/ROUTER_SECRET: must be at least 16 characters/);
   });
 
   it('liveness is /health, readiness /ready, both on the app port; the grace period covers the drain', () => {
