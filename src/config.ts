@@ -146,6 +146,9 @@ export const envSchema = z.object({
   MAX_QUEUE_WAIT_MS: integer(1, 600_000).default(DEFAULT_ADMISSION_LIMITS.maxQueueWaitMs),
 });
 
+/** Every variable the configuration reads (deployment examples are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export type UpstreamConfig = V41Connection;
 
 export interface AppConfig {

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { EXAMPLE_OPERATIONS } from '../../src/explorer/example-operations';
 import { startStack, type Stack } from '../helpers/stack';
 
-// The README shows the first examples, docs/explorer.md and docs/writes.md the rest: together they show every tab.
-const DOCS = ['README.md', join('docs', 'explorer.md'), join('docs', 'writes.md')].map((file) => readFileSync(join(__dirname, '..', '..', file), 'utf8')).join('\n');
+// The README shows the first examples and docs/ the rest (explorer, access, writes): together they show every tab.
+const DOCS = ['README.md', ...readdirSync(join(__dirname, '..', '..', 'docs')).filter((name) => name.endsWith('.md')).map((name) => join('docs', name))]
+  .map((file) => readFileSync(join(__dirname, '..', '..', file), 'utf8'))
+  .join('\n');
 const SDL = readFileSync(join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8');
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -14,6 +16,17 @@ describe('the explorer examples', () => {
     expect(squash(DOCS).includes(squash(op.query))).toBe(true); // the docs show this operation verbatim
     const schema = buildSchema(SDL, { assumeValidSDL: true });
     expect(validate(schema, parse(op.query))).toEqual([]);
+  });
+
+  it.each(EXAMPLE_OPERATIONS.map((op) => [op.title, op]))('%s: every variable it declares is given or looked up by a valid query', (_title, op) => {
+    const schema = buildSchema(SDL, { assumeValidSDL: true });
+    const declared = [...op.query.matchAll(/\$(\w+)\s*:/g)].map((m) => m[1]);
+    expect(declared.filter((name) => !(name! in (op.variables ?? {})) && !(name! in (op.lookups ?? {})))).toEqual([]);
+    for (const lookup of Object.values(op.lookups ?? {})) {
+      if (!('query' in lookup)) continue; // an instant relative to the page's opening: nothing to validate
+      expect(validate(schema, parse(lookup.query))).toEqual([]);
+      expect(lookup.query).toContain(lookup.path.split('.')[0]);
+    }
   });
 });
 
