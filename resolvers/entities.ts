@@ -10,6 +10,7 @@ import { GroupResolver } from './group.resolver';
 import { OrganizationResolver } from './organization.resolver';
 import { RoleAssignmentResolver } from './role-assignment.resolver';
 import { RoleResolver } from './role.resolver';
+import { UserChangeResolver } from './user-change.resolver';
 import { UserResolver } from './user.resolver';
 import { WorkspaceResolver } from './workspace.resolver';
 
@@ -37,5 +38,5 @@ export const ENTITIES: readonly EntityRegistration[] = [
   { type: Workspace, resolver: WorkspaceResolver, resolveReference: resolveWorkspaceReference, orphan: true },
 ];
 
-/** Resolvers of types that are not entities: grant states and the access-review query (docs/access.md). */
-export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [RoleAssignmentResolver];
+/** Resolvers of types that are not entities: grant states and the access-review query (docs/access.md), the change feed (docs/changes.md). */
+export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [RoleAssignmentResolver, UserChangeResolver];

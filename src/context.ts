@@ -2,6 +2,7 @@ import { createLoaders, type Loaders } from '../datasources/loaders';
 import type { Upstream } from '../datasources/upstream';
 import { UserLists } from '../datasources/user-lists';
 import { TRUSTED, type Caller } from './auth/caller';
+import type { ChangeTracking } from './changes/change-tracking';
 
 /** What every resolver receives. Built per request: loaders memoise records for one request only. */
 export interface Context {
@@ -9,8 +10,10 @@ export interface Context {
   lists: UserLists;
   /** Who asks: `@requiresScopes` fields check it (src/auth/scope-enforcement.ts); resolvers need not. */
   caller: Caller;
+  /** The change feed (docs/changes.md); absent where no server runs one (unit tests of other entities). */
+  changes?: ChangeTracking;
 }
 
-export function createContext(upstream: Upstream, caller: Caller = TRUSTED): Context {
-  return { loaders: createLoaders(upstream), lists: new UserLists(upstream.client, upstream.catalog), caller };
+export function createContext(upstream: Upstream, caller: Caller = TRUSTED, changes?: ChangeTracking): Context {
+  return { loaders: createLoaders(upstream), lists: new UserLists(upstream.client, upstream.catalog), caller, changes };
 }

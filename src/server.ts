@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import { createAdmission, DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './admission';
 import type { AccessConfig } from './auth/caller';
+import { createChangeTracking, NO_POLLER, type ChangeSettings, type ChangeTracking } from './changes';
+import type { SharedCacheConfig } from './config';
 import { createRequestGuard } from './auth/request-guard';
 import { enforceRequiredScopes } from './auth/scope-enforcement';
 import { createContext, type Context } from './context';
@@ -46,6 +48,13 @@ export interface SubgraphOptions {
   clientTimeouts?: ClientTimeouts;
   /** The bound on GraphQL requests in flight in this process; the defaults unless given. */
   admission?: AdmissionLimits;
+  /**
+   * The change feed (docs/changes.md): its poller and retention. Unset: a feed without a poller (the queries
+   * answer, nothing polls PrivX: tests count its calls); `false`: no feed.
+   */
+  changes?: ChangeSettings | false;
+  /** With Redis: the feed, its poller's lease and the eviction of cached users are shared by every replica. */
+  sharedCache?: SharedCacheConfig;
 }
 
 export interface ClientTimeouts {
@@ -65,6 +74,8 @@ export interface RunningSubgraph {
   /** Where Prometheus scrapes. */
   metricsUrl: string;
   metrics: Metrics;
+  /** The change feed this process serves; `undefined` when it serves none. */
+  changes: ChangeTracking | undefined;
   close(): Promise<void>;
 }
 
@@ -105,6 +116,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     connectionsCheckingInterval: Math.min(1_000, clientTimeouts.headersMs / 2),
   });
   const metrics = new Metrics();
+  const changes = options.changes === false ? undefined : createChangeTracking(upstream, options.changes ?? NO_POLLER, options.sharedCache, { logger, metrics });
   const demand = demandControl(limits);
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
@@ -137,7 +149,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const ownMetrics = metricsPort === undefined ? () => metrics.render() : undefined;
   const metricsRoute = clusterMetrics === undefined ? ownMetrics : clusterMetrics ? clusterMetrics.from : undefined;
   const admission = createAdmission(admissionLimits, { logger, metrics });
-  const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller), {
+  const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller, changes), {
     guard: createRequestGuard(access),
     corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
     production,
@@ -152,13 +164,16 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const url = `http://${shownHost}:${await listen(server, port, host)}`;
   const metricsServer = metricsPort === undefined ? undefined : createServer((req, res) => void serveMetrics(() => metrics.render(), req, res).catch(() => res.destroy()));
   const metricsBase = metricsServer ? `http://${shownHost}:${await listen(metricsServer, metricsPort ?? 0, host)}` : url;
+  changes?.start(options.changes ? options.changes.manualPolls : false);
   return {
     url,
     graphqlUrl: `${url}${GRAPHQL_PATH}`,
     metricsUrl: `${metricsBase}/metrics`,
     metrics,
+    changes,
     close: async () => {
       upstream.readiness.drain(); // `/ready` says 503 on connections still open while the requests in flight finish
+      await changes?.stop(); // the poller first: no poll may start against an upstream about to close
       await apollo.stop(); // drains and closes the HTTP server
       admission.close();
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));

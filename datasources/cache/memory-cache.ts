@@ -101,5 +101,9 @@ export class MemoryCache implements SharedCache {
     this.lru.set(key, { value, freshUntil: this.now() + this.ttlMs }, { ttl: keepMs });
   }
 
+  async forget(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.lru.delete(key);
+  }
+
   async close(): Promise<void> {}
 }

@@ -17,6 +17,12 @@ export interface SharedCache {
    */
   peek<T>(key: string, refresh?: () => Promise<T>): Promise<T | undefined>;
   set<T>(key: string, value: T, options?: LoadOptions): void;
+  /**
+   * Drops these keys, so the next read loads them again (the change feed's freshness, docs/changes.md).
+   * `local`: only this process's copies (every replica does this for each change it hears of); `shared`: also
+   * the shared store's (the replica that found the change).
+   */
+  forget(keys: readonly string[], scope: 'local' | 'shared'): Promise<void>;
   /** Lets background writes settle and releases connections (shutdown). */
   close(): Promise<void>;
 }
@@ -35,5 +41,6 @@ export class NoCache implements SharedCache {
     return Promise.resolve(undefined);
   }
   set(): void {}
+  async forget(): Promise<void> {}
   async close(): Promise<void> {}
 }

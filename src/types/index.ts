@@ -31,3 +31,4 @@ export * from './workspace-status';
 export * from './workspace-type';
 export * from './weekday';
 export * from './page-args';
+export * from './user-change';
