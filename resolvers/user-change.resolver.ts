@@ -37,15 +37,16 @@ export class UserChangeResolver {
   @Subscription(() => UserChange, {
     description:
       'Changes of users pushed as they are found (graphql-ws at the GraphQL path, or the router\'s HTTP callbacks), optionally resuming after a cursor.',
-    subscribe: ({ args, context }) => subscribe(args as SubscriptionArgs, context as Context),
+    subscribe: ({ args, context }) => feed.subscribeToChanges(context as Context, args as SubscriptionArgs),
   })
   userChanged(
     @Root() change: StoredChange,
+    @Ctx() context: Context,
     @Arg('kinds', () => [UserChangeKind], { nullable: true, description: 'Only changes of these kinds.' }) _kinds: UserChangeKind[] | null,
     @Arg('userIds', () => [ID], { nullable: true, description: 'Only changes of these users.' }) _userIds: string[] | null,
     @Arg('after', () => String, { nullable: true, description: 'Resume after this cursor: the changes since are sent first.' }) _after: string | null,
   ): UserChange {
-    return feed.toUserChange(change);
+    return feed.pushedChange(change, context);
   }
 
   @Directive(BATCHED_READ_COST)
@@ -58,17 +59,5 @@ export class UserChangeResolver {
   @FieldResolver(() => Role, { nullable: true, description: 'The role of a GRANT_* change, or of a ROLES_CHANGED that concerns one role.' })
   role(@Root() change: UserChange, @Ctx() context: Context): Promise<Role | null> {
     return feed.roleOfChange(change, context);
-  }
-}
-
-async function subscribe(args: SubscriptionArgs, context: Context): Promise<AsyncIterable<StoredChange>> {
-  try {
-    return await feed.feedOf(context).subscribe({
-      kinds: feed.kindsOf(args.kinds),
-      userIds: args.userIds?.length ? new Set(args.userIds.map((id) => id.toLowerCase())) : undefined,
-      after: args.after ?? undefined,
-    });
-  } catch (error) {
-    throw feed.feedError(error);
   }
 }

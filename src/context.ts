@@ -3,6 +3,7 @@ import type { Upstream } from '../datasources/upstream';
 import { UserLists } from '../datasources/user-lists';
 import { TRUSTED, type Caller } from './auth/caller';
 import type { ChangeTracking } from './changes/change-tracking';
+import type { RequestBounds } from './request-bounds';
 
 /** What every resolver receives. Built per request: loaders memoise records for one request only. */
 export interface Context {
@@ -12,6 +13,11 @@ export interface Context {
   caller: Caller;
   /** The change feed (docs/changes.md); absent where no server runs one (unit tests of other entities). */
   changes?: ChangeTracking;
+  /**
+   * Set for a subscription (src/subscriptions/subscription-context.ts): each event gets fresh loaders (`renew`)
+   * and runs its upstream calls within `bounds`, as a request of its own.
+   */
+  event?: { bounds: RequestBounds; renew(): void };
 }
 
 export function createContext(upstream: Upstream, caller: Caller = TRUSTED, changes?: ChangeTracking): Context {

@@ -2,12 +2,13 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
+import { ApolloServerPluginSubscriptionCallback } from '@apollo/server/plugin/subscriptionCallback';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import { createAdmission, DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './admission';
-import type { AccessConfig } from './auth/caller';
+import type { AccessConfig, Caller } from './auth/caller';
 import { createChangeTracking, NO_POLLER, type ChangeSettings, type ChangeTracking } from './changes';
 import type { SharedCacheConfig } from './config';
 import { createRequestGuard } from './auth/request-guard';
@@ -22,6 +23,8 @@ import { Metrics, operationPlugin, silentLogger, type Logger } from './observabi
 import { jitGateway } from './jit-execution';
 import { identitySchema } from './schema/identity-schema';
 import type { ServedUpstream } from './upstream';
+import { createSubscriptionContext } from './subscriptions/subscription-context';
+import { serveWebSocketSubscriptions } from './subscriptions/ws-server';
 
 export interface SubgraphOptions {
   upstream: ServedUpstream;
@@ -118,6 +121,22 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const metrics = new Metrics();
   const changes = options.changes === false ? undefined : createChangeTracking(upstream, options.changes ?? NO_POLLER, options.sharedCache, { logger, metrics });
   const demand = demandControl(limits);
+  const guard = createRequestGuard(access);
+  const corsOrigins = options.corsOrigins ?? (production ? [] : '*');
+  const webSockets = serveWebSocketSubscriptions({
+    server,
+    path: GRAPHQL_PATH,
+    schema,
+    upstream,
+    bounds: upstream.bounds,
+    changes,
+    guard,
+    corsOrigins,
+    validationRules: demand.validationRules,
+    maxTokens: limits.maxTokens,
+    production,
+    logger,
+  });
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     formatError: createErrorFormatter(production),
@@ -133,6 +152,10 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     plugins: [
       // On stop: refuse new connections, let in-flight requests finish (they end by their deadline anyway).
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: upstream.bounds.timeoutMs + 1_000 }),
+      // Subscriptions end at shutdown: WebSocket clients are told to reconnect (to another replica) with `after`.
+      { serverWillStart: async () => ({ drainServer: () => webSockets.dispose() }) },
+      // The Apollo Router's HTTP callback protocol for subscriptions (docs/changes.md).
+      ApolloServerPluginSubscriptionCallback({ logger }),
       demand.plugin as ApolloServerPlugin<Context>,
       ApolloServerPluginCacheControlDisabled(),
       noStore,
@@ -149,9 +172,11 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const ownMetrics = metricsPort === undefined ? () => metrics.render() : undefined;
   const metricsRoute = clusterMetrics === undefined ? ownMetrics : clusterMetrics ? clusterMetrics.from : undefined;
   const admission = createAdmission(admissionLimits, { logger, metrics });
-  const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller, changes), {
-    guard: createRequestGuard(access),
-    corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
+  const context = async (caller: Caller, subscription: boolean) =>
+    subscription ? createSubscriptionContext(upstream, caller, changes, upstream.bounds) : createContext(upstream, caller, changes);
+  const routes = subgraphRoutes(apollo, context, {
+    guard,
+    corsOrigins,
     production,
     observability: { logger, metrics },
     metricsRoute,

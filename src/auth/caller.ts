@@ -3,7 +3,15 @@
  * so its scopes are enforced here. A `trusted` request came through the router (whose own enforcement is
  * trusted) or from a development client with access control off: scopes are not checked for it.
  */
-export type Caller = { kind: 'verified'; subject: string | undefined; scopes: ReadonlySet<string> } | { kind: 'trusted' };
+export type Caller =
+  | {
+      kind: 'verified';
+      subject: string | undefined;
+      scopes: ReadonlySet<string>;
+      /** When the token expires (epoch ms): a subscription ends then (src/subscriptions). */
+      expiresAt?: number;
+    }
+  | { kind: 'trusted' };
 
 export const TRUSTED: Caller = { kind: 'trusted' };
 

@@ -36,8 +36,8 @@ export function createRequestGuard(access: AccessConfig): RequestGuard {
     const token = bearerToken(single(headers.authorization));
     if (!token) throw new Unauthenticated('A bearer token is required: Authorization: Bearer <JWT>.', 'Bearer');
     try {
-      const { subject, scopes } = await verify(token);
-      return { kind: 'verified', subject, scopes };
+      const { subject, scopes, expiresAt } = await verify(token);
+      return { kind: 'verified', subject, scopes, ...(expiresAt === undefined ? {} : { expiresAt: expiresAt * 1000 }) };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw new Unauthenticated(error.message, 'Bearer error="invalid_token"');
       throw error;

@@ -11,6 +11,7 @@ export class SubscriberQueue implements AsyncIterableIterator<StoredChange> {
   private failWaiting: ((error: Error) => void) | undefined;
   private failure: Error | undefined;
   private done = false;
+  private readonly ended: (() => void)[] = [];
 
   constructor(
     private readonly maxPending: number,
@@ -73,6 +74,12 @@ export class SubscriberQueue implements AsyncIterableIterator<StoredChange> {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 
+  /** Runs once the subscriber is gone (returned, failed and read, or thrown into). */
+  onEnd(callback: () => void): void {
+    if (this.done) callback();
+    else this.ended.push(callback);
+  }
+
   [Symbol.asyncIterator](): AsyncIterableIterator<StoredChange> {
     return this;
   }
@@ -81,5 +88,6 @@ export class SubscriberQueue implements AsyncIterableIterator<StoredChange> {
     if (this.done) return;
     this.done = true;
     this.onClose();
+    for (const callback of this.ended.splice(0)) callback();
   }
 }

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { BadCursorError, CursorExpiredError, SubscribersExhaustedError, type ChangeKindName, type ChangeTracking, type StoredChange } from '../changes';
 import type { Context } from '../context';
+import { RequestScope, runInRequestScope } from '../../datasources/v41/request-scope';
 import { badUserInput } from '../errors';
 import { isUuid, toRole, toUser } from '../mapping';
 import { MAX_PAGE_SIZE, UserChange, type Role, type User, type UserChangeConnection, type UserChangeKind } from '../types';
@@ -56,15 +57,56 @@ export async function userChangesCursor(context: Context): Promise<string> {
   return feedOf(context).newestCursor();
 }
 
+/** A pushed change: fresh loaders for it, before its fields resolve (the subscription's root resolver calls this). */
+export function pushedChange(change: StoredChange, context: Context): UserChange {
+  context.event?.renew();
+  return toUserChange(change);
+}
+
+/** A subscription's event reads upstream within bounds of its own, as a request would; a query's within its request's. */
+function withinEventBounds<T>(context: Context, read: () => Promise<T>): Promise<T> {
+  const bounds = context.event?.bounds;
+  return bounds ? runInRequestScope(new RequestScope(bounds.timeoutMs, bounds.callBudget), read) : read();
+}
+
 /** The current record; null for DELETED and for a user gone since. */
 export async function userOfChange(change: UserChange, context: Context): Promise<User | null> {
   if (change.kind === 'DELETED' || !isUuid(change.userId)) return null;
-  const user = await context.loaders.userById.load(change.userId);
+  const user = await withinEventBounds(context, () => context.loaders.userById.load(change.userId));
   return user && toUser(user);
 }
 
 export async function roleOfChange(change: UserChange, context: Context): Promise<Role | null> {
-  if (!change.roleId || !isUuid(change.roleId)) return null;
-  const role = await context.loaders.roleById.load(change.roleId);
+  const roleId = change.roleId;
+  if (!roleId || !isUuid(roleId)) return null;
+  const role = await withinEventBounds(context, () => context.loaders.roleById.load(roleId));
   return role && toRole(role);
+}
+
+/**
+ * Changes pushed to one subscriber. A verified caller's subscription ends when its token expires
+ * (UNAUTHENTICATED): a token is checked when the subscription starts and holds only until then.
+ */
+export async function subscribeToChanges(
+  context: Context,
+  args: { kinds?: readonly UserChangeKind[] | null; userIds?: readonly string[] | null; after?: string | null },
+): Promise<AsyncIterable<StoredChange>> {
+  let queue: Awaited<ReturnType<ChangeTracking['subscribe']>>;
+  try {
+    queue = await feedOf(context).subscribe({
+      kinds: kindsOf(args.kinds),
+      userIds: args.userIds?.length ? new Set(args.userIds.map((id) => id.toLowerCase())) : undefined,
+      after: args.after ?? undefined,
+    });
+  } catch (error) {
+    throw feedError(error);
+  }
+  const { caller } = context;
+  if (caller.kind === 'verified' && caller.expiresAt !== undefined) {
+    const expired = () => queue.fail(new GraphQLError('The bearer token has expired: subscribe again with a fresh one.', { extensions: { code: 'UNAUTHENTICATED' } }));
+    const timer = setTimeout(expired, Math.max(0, caller.expiresAt - Date.now()));
+    timer.unref();
+    queue.onEnd(() => clearTimeout(timer));
+  }
+  return queue;
 }
