@@ -177,7 +177,7 @@ describe('userChanged over graphql-ws behind the router secret', () => {
         retryAttempts: 0,
         lazy: false,
         on: {
-          connected: () => void client.dispose().then(() => resolve({ acked: true })),
+          connected: () => void Promise.resolve(client.dispose()).then(() => resolve({ acked: true })),
           closed: (event) => resolve({ closed: (event as { code: number }).code, acked: false }),
         },
       });
