@@ -96,7 +96,8 @@ export class ChangePoller {
   /** One poll; never throws (a failure is reported and leaves the state as it was). */
   async pollOnce(): Promise<PollReport> {
     const started = performance.now();
-    const scope = new RequestScope(this.settings.deadlineMs, this.settings.callBudget);
+    // A background scope: the poll's calls hold at most an eighth of the upstream concurrency (resilience.ts).
+    const scope = new RequestScope(this.settings.deadlineMs, this.settings.callBudget, Date.now(), true);
     let report: Omit<PollReport, 'seconds' | 'upstreamCalls'>;
     try {
       report = await runInRequestScope(scope, () => this.poll());
