@@ -9,6 +9,9 @@ import type { Lease } from './lease';
 import type { HeldGrant, KnownUser, PollerState, StateDelta } from './poller-state';
 import type { ChangeKindName, ChangeRecord, StoredChange } from './types';
 
+/** Past this many changed users in one poll, one membership-index read (a call per role) beats a call per user. */
+const MAX_ROLE_READS = 20;
+
 export interface PollerSettings {
   pollMs: number;
   fullScanMs: number;
@@ -125,7 +128,9 @@ export class ChangePoller {
     const newIds = recent.users.filter((u) => !users.has(u.id)).length;
     const fullScan = recent.count !== users.size + newIds || now - meta.lastFullScan >= this.settings.fullScanMs;
     const seen = fullScan ? (await this.upstream.client.searchAllUsers({}, NEWEST_FIRST)).items : recent.users;
-    const index = fullScan ? await this.upstream.reloadMembershipIndex() : undefined;
+    // Roles of the users seen to change: one call each, or (a full scan, a bulk import) the membership index at once.
+    const toRead = seen.filter((u) => !users.has(u.id) || (updatedMs(u) ?? 0) > (users.get(u.id)?.updated ?? 0)).length;
+    const index = fullScan || toRead > MAX_ROLE_READS ? await this.upstream.reloadMembershipIndex() : undefined;
 
     const changes: ChangeRecord[] = [];
     const upserts = new Map<string, KnownUser>();

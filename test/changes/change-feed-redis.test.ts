@@ -79,9 +79,13 @@ describeWithRedis('change feed in Redis', () => {
     clock += 1_000;
     simulator.changes.setRoles(x!.id, x!.roles.slice(1));
     expect(await rolesOnB()).toEqual(before);
+    // B pushes to its own subscriber what A found.
+    const subscriber = await b.subgraph.changes!.subscribe({ kinds: new Set(['ROLES_CHANGED']) });
     clock += 9_000;
     expect((await a.subgraph.changes!.pollNow())!.byKind).toEqual({ UPDATED: 1, ROLES_CHANGED: 1 });
     await eventually(async () => (await rolesOnB()).length === before.length - 1);
+    expect((await subscriber.next()).value).toMatchObject({ kind: 'ROLES_CHANGED', userId: x!.id, roleId: before[0] });
+    await subscriber.return();
 
     const onA = await changesAfter(a, start);
     const onB = await changesAfter(b, start);

@@ -205,4 +205,16 @@ describe('change feed over the simulator', () => {
     expect(metrics.body).toMatch(/identity_changes_total\{kind="UPDATED"\} \d+/);
     expect(metrics.body).toMatch(/identity_change_lag_seconds \d/);
   });
+
+  it('a bulk change reads the role-membership index once instead of the roles of each user', async () => {
+    const bulk = data().users.filter((u) => u.source_type !== 'LOCAL').slice(100, 130);
+    clock += 1_000;
+    for (const user of bulk) stack.simulator.changes.updateUser(user.id, { job_title: 'Reorganised' });
+    clock += 9_000;
+    stack.resetCalls();
+    expect((await poll())!.byKind).toEqual({ UPDATED: 30 });
+    const { byRoute } = stack.calls();
+    expect(byRoute['GET /role-store/api/v1/users/:id/roles']).toBeUndefined();
+    expect(byRoute['GET /role-store/api/v1/roles/:id/members']).toBe(data().roles.length);
+  });
 });

@@ -176,6 +176,7 @@ describe('userChanged over graphql-ws behind the router secret', () => {
         connectionParams,
         retryAttempts: 0,
         lazy: false,
+        onNonLazyError: () => undefined, // the refusal is what this test expects; `closed` reports it
         on: {
           connected: () => void Promise.resolve(client.dispose()).then(() => resolve({ acked: true })),
           closed: (event) => resolve({ closed: (event as { code: number }).code, acked: false }),
