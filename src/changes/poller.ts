@@ -3,6 +3,7 @@ import type { RoleMembershipIndex } from '../../datasources/upstream-catalog';
 import { NEWEST_FIRST, readNewestFirst, updatedMs } from '../../datasources/newest-first';
 import type { V41RoleAssignment, V41RoleStoreUser } from '../../datasources/v41/models';
 import { RequestScope, runInRequestScope } from '../../datasources/v41/request-scope';
+import { traceBackground } from '../observability/tracing';
 import type { ChangeLog } from './change-log';
 import { grantEdges, grantSetKey, heldGrantOf, rolesThatDiffer } from './grant-edges';
 import type { Lease } from './lease';
@@ -103,7 +104,7 @@ export class ChangePoller {
     const scope = new RequestScope(this.settings.deadlineMs, this.settings.callBudget, Date.now(), true);
     let report: Omit<PollReport, 'seconds' | 'upstreamCalls'>;
     try {
-      report = await runInRequestScope(scope, () => this.poll());
+      report = await runInRequestScope(scope, () => traceBackground('change poll', () => this.poll()));
     } catch (error) {
       this.hooks.warn({ component: 'change-poller', err: error instanceof Error ? error.message : String(error) }, 'Change poll failed; the next poll tries again');
       report = { outcome: 'failed', byKind: {}, fullScan: false };
