@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { IdentityProvider } from '../helpers/identity-provider';
 import { startStack, type Stack } from '../helpers/stack';
 
 const SUBSCRIPTION = `subscription($kinds: [UserChangeKind!], $userIds: [ID!], $after: String) {
@@ -189,4 +190,48 @@ describe('userChanged over graphql-ws behind the router secret', () => {
     expect(await connect({ 'router-authorization': 'wrong-secret-0000000000' })).toEqual({ closed: 4403, acked: false });
     expect(await connect({ 'router-authorization': secret })).toEqual({ acked: true });
   });
+});
+
+describe('userChanged for verified callers', () => {
+  let idp: IdentityProvider;
+  let stack: Stack;
+  beforeAll(async () => {
+    idp = await IdentityProvider.start();
+    stack = await startStack({ access: idp.settings(0) });
+  });
+  afterAll(async () => {
+    await stack.close();
+    await idp.close();
+  });
+
+  it('enforces the scopes of User fields, and closes the connection when the token expires', async () => {
+    const token = await idp.sign({ expiresIn: 2, scope: 'users:read' });
+    let closed: number | undefined;
+    const client = createClient({
+      url: stack.subgraph.graphqlUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      on: { closed: (event) => (closed = (event as { code: number }).code) },
+    });
+    const results: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }[] = [];
+    const ended = new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: 'subscription { userChanged { kind userId user { id phones { number } } } }' },
+        { next: (result) => void results.push(result as (typeof results)[number]), error: resolve, complete: () => resolve(undefined) },
+      );
+    });
+    for (let i = 0; i < 200 && stack.subgraph.changes!.subscriberCount === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    const user = stack.simulator.data.users.find((u) => u.telephone)!;
+    // What a mutation of this subgraph does: the change is in the feed at once, no poll needed.
+    const recorded = await stack.subgraph.changes!.recordChange({ kind: 'UPDATED', userId: user.id, at: Date.now() });
+    for (let i = 0; i < 200 && results.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(results[0]!.data).toEqual({ userChanged: { kind: 'UPDATED', userId: user.id, user: { id: user.id, phones: null } } });
+    expect(results[0]!.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await stack.subgraph.changes!.page(undefined, 10)).changes).toEqual([recorded]);
+
+    await ended;
+    expect(closed).toBe(4403);
+    await client.dispose();
+  }, 15_000);
 });
