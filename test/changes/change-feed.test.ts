@@ -218,3 +218,30 @@ describe('change feed over the simulator', () => {
     expect(byRoute['GET /role-store/api/v1/roles/:id/members']).toBe(data().roles.length);
   });
 });
+
+describe('change feed on its own timer', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ changes: { pollSeconds: 1, fullScanSeconds: 600, retentionHours: 24 } });
+  });
+  afterAll(() => stack.close());
+
+  it('a change made upstream is in the feed within one poll interval plus the poll itself', async () => {
+    // Wait for the first poll (which records the state): the metrics count it.
+    const firstDone = async () => /identity_change_poll_duration_seconds_count\{outcome="first"\} 1/.test((await stack.subgraph.metrics.render()).body);
+    for (let i = 0; i < 500 && !(await firstDone()); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await firstDone()).toBe(true);
+    const start = await stack.subgraph.changes!.newestCursor();
+    const user = stack.simulator.data.users[9]!;
+    stack.simulator.changes.updateUser(user.id, { job_title: 'On the timer' });
+    const changedAt = performance.now();
+    let seen: number | undefined;
+    while (seen === undefined && performance.now() - changedAt < 5_000) {
+      const page = await stack.subgraph.changes!.page(start, 10);
+      if (page.changes.some((c) => c.userId === user.id && c.kind === 'UPDATED')) seen = performance.now() - changedAt;
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seen).toBeDefined();
+    expect(seen!).toBeLessThan(1_000 + 500);
+  });
+});
