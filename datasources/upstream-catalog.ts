@@ -133,6 +133,19 @@ export class UpstreamCatalog {
     return this.cache.getOrLoad('role-membership', () => this.buildMembershipIndex(roles), REFERENCE);
   }
 
+  /** Built again from PrivX now and kept for the requests too: the change poller's full scan. */
+  async reloadMembershipIndex(): Promise<RoleMembershipIndex> {
+    const index = await this.buildMembershipIndex(await this.roles());
+    this.cache.set('role-membership', index, REFERENCE);
+    return index;
+  }
+
+  /** What the cache holds that a change of these users makes stale (docs/changes.md, freshness). */
+  static keysOfUsers(userIds: readonly string[], listsToo: boolean): string[] {
+    const perUser = userIds.flatMap((id) => [`user-roles:${id}`, `local-user:${id}`, `local-user:${id.toLowerCase()}`]);
+    return listsToo ? [...new Set([...perUser, 'role-membership', 'local-users', 'local-users:first-page', 'directory-facets'])] : [...new Set(perUser)];
+  }
+
   private async buildMembershipIndex(roles: V41Role[]): Promise<RoleMembershipIndex> {
     const index = new RoleMembershipIndex();
     const memberLists = await pMap(roles, (role) => this.client.allRoleMembers(role.id), { concurrency: MEMBER_PAGE_CONCURRENCY });

@@ -9,6 +9,7 @@ import { LOG_LEVELS, type LogLevel } from './observability/logger';
 import { DEFAULT_DEMAND_LIMITS, type DemandLimits } from './demand-control/limits';
 import { DEFAULT_REQUEST_BOUNDS, type RequestBounds } from './request-bounds';
 import { hasCredentials, isPlaintextToRemote } from './url-checks';
+import { DEFAULT_CHANGE_SETTINGS, type ChangeSettings } from './changes/settings';
 
 /**
  * Configuration from the environment, validated once at start. A bad value stops the process with a
@@ -144,6 +145,10 @@ export const envSchema = z.object({
   MAX_IN_FLIGHT: integer(0, 100_000).default(DEFAULT_ADMISSION_LIMITS.maxInFlight),
   MAX_QUEUED: integer(0, 100_000).default(DEFAULT_ADMISSION_LIMITS.maxQueued),
   MAX_QUEUE_WAIT_MS: integer(1, 600_000).default(DEFAULT_ADMISSION_LIMITS.maxQueueWaitMs),
+  // The change feed (docs/changes.md); 0 turns each off.
+  CHANGES_POLL_SECONDS: integer(0, 86_400).default(DEFAULT_CHANGE_SETTINGS.pollSeconds),
+  CHANGES_FULL_SCAN_SECONDS: integer(0, 604_800).default(DEFAULT_CHANGE_SETTINGS.fullScanSeconds),
+  CHANGES_RETENTION_HOURS: integer(0, 8_760).default(DEFAULT_CHANGE_SETTINGS.retentionHours),
 });
 
 /** Every variable the configuration reads (deployment examples are checked against it). */
@@ -187,6 +192,8 @@ export interface AppConfig {
   readyIntervalMs: number;
   /** GraphQL requests worked on at once in this process, and how many may wait; past that, 503 SERVER_BUSY. */
   admission: AdmissionLimits;
+  /** The change feed and its poller; `undefined` (CHANGES_RETENTION_HOURS=0): no feed at all. */
+  changes: ChangeSettings | undefined;
 }
 
 export interface SharedCacheConfig {
@@ -259,6 +266,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
     },
     readyIntervalMs: e.READY_INTERVAL_MS,
     admission: { maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED, maxQueueWaitMs: e.MAX_QUEUE_WAIT_MS },
+    changes:
+      e.CHANGES_RETENTION_HOURS === 0
+        ? undefined
+        : {
+            pollSeconds: e.CHANGES_POLL_SECONDS,
+            // 0: no periodic scan; the id set is still read whenever `count` says something vanished.
+            fullScanSeconds: e.CHANGES_FULL_SCAN_SECONDS === 0 ? Number.MAX_SAFE_INTEGER / 1000 : e.CHANGES_FULL_SCAN_SECONDS,
+            retentionHours: e.CHANGES_RETENTION_HOURS,
+          },
   };
 }
 

@@ -3,6 +3,8 @@ import type { Upstream } from '../datasources/upstream';
 import { UserLists } from '../datasources/user-lists';
 import { TRUSTED, type Caller } from './auth/caller';
 import type { Writes } from './writes/writes';
+import type { ChangeTracking } from './changes/change-tracking';
+import type { RequestBounds } from './request-bounds';
 
 /** What every resolver receives. Built per request: loaders memoise records for one request only. */
 export interface Context {
@@ -12,8 +14,22 @@ export interface Context {
   caller: Caller;
   /** What mutations work with (src/writes); absent where nothing is written (benchmark tools). */
   writes?: Writes;
+  /** The change feed (docs/changes.md); absent where no server runs one (unit tests of other entities). */
+  changes?: ChangeTracking;
+  /**
+   * Set for a subscription (src/subscriptions/subscription-context.ts): each event gets fresh loaders (`renew`)
+   * and runs its upstream calls within `bounds`, as a request of its own.
+   */
+  event?: { bounds: RequestBounds; renew(): void };
 }
 
-export function createContext(upstream: Upstream, caller: Caller = TRUSTED, writes?: Writes): Context {
-  return { loaders: createLoaders(upstream), lists: new UserLists(upstream.client, upstream.catalog), caller, ...(writes ? { writes } : {}) };
+/** The long-lived parts a server shares with every request's context; each absent where none runs. */
+export interface ContextServices {
+  writes?: Writes;
+  changes?: ChangeTracking;
+}
+
+export function createContext(upstream: Upstream, caller: Caller = TRUSTED, services: ContextServices = {}): Context {
+  const { writes, changes } = services;
+  return { loaders: createLoaders(upstream), lists: new UserLists(upstream.client, upstream.catalog), caller, ...(writes ? { writes } : {}), ...(changes ? { changes } : {}) };
 }

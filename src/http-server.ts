@@ -66,7 +66,7 @@ export interface RouteOptions {
 interface Handlers {
   guard: RequestGuard;
   cors: Middleware;
-  context: (caller: Caller) => Promise<Context>;
+  context: (caller: Caller, subscription: boolean) => Promise<Context>;
 }
 
 /**
@@ -76,7 +76,7 @@ interface Handlers {
  * alone) and run in its own `RequestScope` (deadline, upstream-call budget). Apollo's standalone server answers
  * on every path and has no health route; this keeps the surface to exactly what we serve.
  */
-export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: Caller) => Promise<Context>, options: RouteOptions): RequestListener {
+export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: Caller, subscription: boolean) => Promise<Context>, options: RouteOptions): RequestListener {
   const securityHeadersOn = securityHeaders(options.production);
   const handlers: Handlers = { guard: options.guard, cors: corsPolicy(options.corsOrigins), context };
   const { metricsRoute, explorer } = options;
@@ -129,6 +129,12 @@ function serveGraphQL(apollo: ApolloServer<Context>, handlers: Handlers, options
   });
 }
 
+/** The Apollo Router's callback protocol marks a subscription with `extensions.subscription` (its callback URL). */
+function isSubscriptionCallback(body: unknown): boolean {
+  const extensions = (body as { extensions?: { subscription?: unknown } } | undefined)?.extensions;
+  return typeof extensions?.subscription === 'object' && extensions.subscription !== null;
+}
+
 async function handleGraphQL(apollo: ApolloServer<Context>, handlers: Handlers, admission: Admission, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await run(handlers.cors, req, res);
   if (req.method === 'OPTIONS') {
@@ -162,7 +168,8 @@ async function executeGraphQL(apollo: ApolloServer<Context>, context: Handlers['
       search: url.includes('?') ? url.slice(url.indexOf('?')) : '',
       body: (req as IncomingMessage & { body?: unknown }).body,
     },
-    context: () => context(caller),
+    // A router's subscription (HTTP callback protocol) outlives this request: its events get a context of their own.
+    context: () => context(caller, isSubscriptionCallback((req as IncomingMessage & { body?: unknown }).body)),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

@@ -49,7 +49,21 @@ describe('loadConfig', () => {
       resilience: { concurrency: 32, maxAttempts: 6, breakerThreshold: 10, breakerResetMs: 5_000 },
       readyIntervalMs: 10_000,
       admission: { maxInFlight: 8, maxQueued: 40, maxQueueWaitMs: 2_000 },
+      changes: { pollSeconds: 10, fullScanSeconds: 600, retentionHours: 24 },
     });
+  });
+
+  it('reads the change feed settings, 0 turning each off', () => {
+    expect(loadConfig({ CHANGES_POLL_SECONDS: '5', CHANGES_FULL_SCAN_SECONDS: '60', CHANGES_RETENTION_HOURS: '48' }, false).changes).toEqual({
+      pollSeconds: 5,
+      fullScanSeconds: 60,
+      retentionHours: 48,
+    });
+    expect(loadConfig({ CHANGES_POLL_SECONDS: '0' }, false).changes).toMatchObject({ pollSeconds: 0 });
+    expect(loadConfig({ CHANGES_FULL_SCAN_SECONDS: '0' }, false).changes!.fullScanSeconds).toBeGreaterThan(1e12);
+    expect(loadConfig({ CHANGES_RETENTION_HOURS: '0' }, false).changes).toBeUndefined();
+    expect(problemsOf({ CHANGES_POLL_SECONDS: '-1' })).toEqual(['CHANGES_POLL_SECONDS: must be a whole number from 0 to 86400']);
+    expect(problemsOf({ CHANGES_RETENTION_HOURS: 'day' })).toEqual(['CHANGES_RETENTION_HOURS: must be a whole number from 0 to 8760']);
   });
 
   it('logs pretty only in development on a terminal, unless LOG_PRETTY says otherwise', () => {

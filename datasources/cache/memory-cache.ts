@@ -113,5 +113,9 @@ export class MemoryCache implements SharedCache {
     }
   }
 
+  async forget(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.lru.delete(key);
+  }
+
   async close(): Promise<void> {}
 }

@@ -177,6 +177,16 @@ export class RedisCache implements SharedCache {
     this.track(this.store(key, value));
   }
 
+  async forget(keys: readonly string[], scope: 'local' | 'shared'): Promise<void> {
+    for (const key of keys) this.local.delete(key);
+    if (scope !== 'shared' || keys.length === 0 || !this.available) return;
+    try {
+      await this.redis.del(...keys.map((key) => this.keyOf(key)));
+    } catch (error) {
+      this.down(error);
+    }
+  }
+
   /** Resolves once every background refresh and write has settled (shutdown, tests). */
   async idle(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);

@@ -27,6 +27,12 @@ export interface SharedCache {
   invalidate(keys: readonly string[]): Promise<void>;
   /** Where writes keep their locks and idempotency records: shared by the replicas when the cache is. */
   readonly coordination: KeyValueStore;
+  /**
+   * Drops these keys, so the next read loads them again (the change feed's freshness, docs/changes.md).
+   * `local`: only this process's copies (every replica does this for each change it hears of); `shared`: also
+   * the shared store's (the replica that found the change).
+   */
+  forget(keys: readonly string[], scope: 'local' | 'shared'): Promise<void>;
   /** Lets background writes settle and releases connections (shutdown). */
   close(): Promise<void>;
 }
@@ -47,5 +53,6 @@ export class NoCache implements SharedCache {
   }
   set(): void {}
   async invalidate(): Promise<void> {}
+  async forget(): Promise<void> {}
   async close(): Promise<void> {}
 }

@@ -16,6 +16,11 @@ export class RequestScope {
     readonly callBudget: number,
     /** When the request arrived: time it spent waiting for a slot counts toward its deadline. */
     private readonly startedAt = Date.now(),
+    /**
+     * Work no client waits for (the change poller): its calls share a small part of the upstream concurrency
+     * (`UpstreamResilience`), so it never takes the slots requests need.
+     */
+    readonly background = false,
   ) {
     this.signal = AbortSignal.timeout(Math.max(0, deadlineMs - (Date.now() - startedAt)));
     // Each upstream call in flight listens on this signal (its wait and its fetch): up to two per call the

@@ -13,6 +13,8 @@ export type Caller =
       scopes: ReadonlySet<string>;
       /** The OAuth client the token was issued to (`client_id` or `azp`), for the audit line. */
       clientId?: string;
+      /** When the token expires (epoch ms): a subscription ends then (src/subscriptions). */
+      expiresAt?: number;
     }
   | {
       kind: 'trusted';

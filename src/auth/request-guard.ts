@@ -37,8 +37,8 @@ export function createRequestGuard(access: AccessConfig, warn?: (message: string
     const token = bearerToken(single(headers.authorization));
     if (!token) throw new Unauthenticated('A bearer token is required: Authorization: Bearer <JWT>.', 'Bearer');
     try {
-      const { subject, scopes, clientId } = await verify(token);
-      return { kind: 'verified', subject, scopes, ...(clientId === undefined ? {} : { clientId }) };
+      const { subject, scopes, clientId, expiresAt } = await verify(token);
+      return { kind: 'verified', subject, scopes, ...(clientId === undefined ? {} : { clientId }), ...(expiresAt === undefined ? {} : { expiresAt: expiresAt * 1000 }) };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw new Unauthenticated(error.message, 'Bearer error="invalid_token"');
       throw error;

@@ -1,3 +1,4 @@
+import { updatedMs } from '../../datasources/newest-first';
 import type { UserSearch, UserSort } from '../../datasources/upstream';
 import { loadConnection } from '../../datasources/loaders';
 import type { UserScope } from '../../datasources/user-lists';
@@ -28,6 +29,8 @@ export interface UserCriteria {
   company?: string;
   group?: GroupKey;
   roleId?: string;
+  /** Epoch ms: only users whose `updated` is at or after it. */
+  updatedSince?: number;
 }
 
 export interface UserOrdering {
@@ -58,6 +61,7 @@ export function criteriaOf(filter: Partial<UserFilter> | null | undefined): User
     roleId: f.roleId == null ? undefined : uuidArg(f.roleId, 'filter.roleId'),
     company: f.organizationId == null ? undefined : organizationArg(f.organizationId, 'filter.organizationId'),
     group: f.groupId == null ? undefined : groupArg(f.groupId, 'filter.groupId'),
+    updatedSince: f.updatedSince == null ? undefined : f.updatedSince.getTime(),
   };
 }
 
@@ -90,7 +94,10 @@ async function readUserConnection(
     const page = await context.lists.page(criteria satisfies UserScope, sort, slice.offset, slice.first);
     return connectionOf(primed(context, page.users).map(toUser), page.offset, page.totalCount, page.hasNextPage);
   }
-  const candidates = await context.lists.candidates(criteria.roleId, upstreamSearch(criteria), sort);
+  const candidates =
+    criteria.updatedSince !== undefined && criteria.roleId === undefined
+      ? await context.lists.updatedSince(upstreamSearch(criteria), criteria.updatedSince)
+      : await context.lists.candidates(criteria.roleId, upstreamSearch(criteria), sort);
   const now = requestNow(context);
   let users = primed(context, candidates.filter((user) => matchesCriteria(user, criteria, now)));
   if (criteria.status) users = await withStatus(context, users, criteria.status);
@@ -134,7 +141,7 @@ async function withStatus(context: Context, users: V41RoleStoreUser[], status: U
 /** Criteria the upstream applies exactly by itself, so its own paging and `count` can be used as they are. */
 function isExactUpstream(c: UserCriteria): boolean {
   // A role is not exact: its members include holders whose grant has expired, which are left out here.
-  const clientSide = [c.search, c.email, c.username, c.status, c.company, c.group, c.roleId];
+  const clientSide = [c.search, c.email, c.username, c.status, c.company, c.group, c.roleId, c.updatedSince];
   return clientSide.every((v) => v === undefined);
 }
 
@@ -164,6 +171,7 @@ function holdsRoleNow(user: V41RoleStoreUser, roleId: string, now: number): bool
 }
 
 function matchesCriteria(user: V41RoleStoreUser, c: UserCriteria, now: number): boolean {
+  if (c.updatedSince !== undefined && !((updatedMs(user) ?? Number.NEGATIVE_INFINITY) >= c.updatedSince)) return false;
   if (c.roleId !== undefined && !holdsRoleNow(user, c.roleId, now)) return false;
   if (c.search !== undefined && !matchesKeywords(user, c.search)) return false;
   if (c.email !== undefined && present(user.email)?.toLowerCase() !== c.email.trim().toLowerCase()) return false;

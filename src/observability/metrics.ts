@@ -111,6 +111,46 @@ export class Metrics {
     collect: (): void => this.requestsQueued.set(this.admission?.queued ?? 0),
   });
 
+  readonly changePolls = new Histogram({
+    name: 'identity_change_poll_duration_seconds',
+    help: 'Change polls of PrivX and how long each took, by outcome (changes, quiet, first, not-leader, failed).',
+    labelNames: ['outcome'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+  private lastGoodPoll: number | undefined;
+  readonly changeLag: Gauge = new Gauge({
+    name: 'identity_change_lag_seconds',
+    help: 'Seconds since the last successful change poll of this process (absent until one succeeds): how far the feed may trail PrivX.',
+    registers: [this.registry],
+    collect: (): void => {
+      if (this.lastGoodPoll !== undefined) this.changeLag.set((performance.now() - this.lastGoodPoll) / 1000);
+    },
+  });
+  readonly changes = new Counter({
+    name: 'identity_changes_total',
+    help: 'Changes this process found and stored in the change feed, by kind.',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+  private subscriberSource: { subscriberCount: number } | undefined;
+  readonly changeSubscribers: Gauge = new Gauge({
+    name: 'identity_change_subscribers',
+    help: 'Subscriptions to userChanged this process serves.',
+    registers: [this.registry],
+    collect: (): void => this.changeSubscribers.set(this.subscriberSource?.subscriberCount ?? 0),
+  });
+
+  recordChangePoll(report: { outcome: string; seconds: number; byKind: Partial<Record<string, number>> }): void {
+    this.changePolls.observe({ outcome: report.outcome }, report.seconds);
+    if (report.outcome !== 'failed' && report.outcome !== 'not-leader') this.lastGoodPoll = performance.now();
+    for (const [kind, count] of Object.entries(report.byKind)) if (count) this.changes.inc({ kind }, count);
+  }
+
+  watchSubscribers(source: { subscriberCount: number }): void {
+    this.subscriberSource = source;
+  }
+
   private readonly onStart = (message: unknown) => {
     this.started.set(message as UpstreamCallMessage, performance.now());
     this.upstreamInFlight.inc();

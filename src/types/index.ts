@@ -34,3 +34,4 @@ export * from './page-args';
 export * from './role-grant-inputs';
 export * from './role-grant-payloads';
 export { UserError, UserErrorCode } from '../writes/user-error';
+export * from './user-change';

@@ -29,6 +29,7 @@ const SIMULATOR_DEFAULTS: Record<string, unknown> = {
   SIM_LATENCY_MS: DEFAULT_SIMULATOR_OPTIONS.latencyMs,
   SIM_FAILURE_RATE: DEFAULT_SIMULATOR_OPTIONS.failureRate,
   SIM_FAILURE_STATUS: DEFAULT_SIMULATOR_OPTIONS.failureStatus,
+  SIM_CHANGES_PER_MINUTE: DEFAULT_SIMULATOR_OPTIONS.changesPerMinute,
 };
 
 function codeDefault(name: string): unknown {

@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { AccessConfig } from '../../src/auth/caller';
-import type { UpstreamConfig } from '../../src/config';
+import type { SharedCacheConfig, UpstreamConfig } from '../../src/config';
+import type { ChangeSettings } from '../../src/changes';
 import type { ServedUpstream } from '../../src/upstream';
 import type { CorsOrigins } from '../../src/cors-policy';
 import { startSubgraph, type ClientTimeouts, type RunningSubgraph } from '../../src/server';
@@ -31,6 +32,12 @@ export interface SubgraphOptions {
   documentStores?: DocumentStoreBounds;
   /** `WRITES_ENABLED`; unset unless given. */
   writesEnabled?: boolean;
+  /** The change feed; a feed without a poller unless given. */
+  changes?: ChangeSettings | false;
+  /** Share the cache and the change feed through this Redis. */
+  sharedCache?: SharedCacheConfig;
+  /** The shared cache's wall clock (Redis tier). */
+  now?: () => number;
 }
 
 export interface SubgraphStack {
@@ -48,7 +55,8 @@ export interface SubgraphStack {
 export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeoutMs'>, options: SubgraphOptions = {}): Promise<SubgraphStack> {
   const upstream = createUpstream(
     { ...connection, timeoutMs: options.upstreamTimeoutMs ?? 5_000 },
-    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true },
+    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true, ...(options.sharedCache ? { sharedCache: options.sharedCache } : {}) },
+    { now: options.now },
   );
   const subgraph = await startSubgraph({
     upstream,
@@ -64,6 +72,8 @@ export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeou
     admission: options.admission,
     documentStores: options.documentStores,
     writesEnabled: options.writesEnabled,
+    changes: options.changes,
+    sharedCache: options.sharedCache,
   });
   return {
     subgraph,
