@@ -17,6 +17,7 @@ import { createErrorFormatter } from './errors';
 import { withOfflineExplorerLink } from './explorer/landing-page';
 import { GRAPHQL_PATH, serveMetrics, subgraphRoutes, type RenderMetrics } from './http-server';
 import { Metrics, operationPlugin, silentLogger, type Logger } from './observability';
+import { logContractViolations } from './observability/contract-log';
 import { jitGateway } from './jit-execution';
 import { identitySchema } from './schema/identity-schema';
 import type { ServedUpstream } from './upstream';
@@ -105,6 +106,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     connectionsCheckingInterval: Math.min(1_000, clientTimeouts.headersMs / 2),
   });
   const metrics = new Metrics();
+  const stopContractLog = logContractViolations(logger);
   const demand = demandControl(limits);
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
@@ -163,6 +165,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       admission.close();
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       metrics.close();
+      stopContractLog();
     },
   };
 }
