@@ -32,6 +32,7 @@ export function weight(value: unknown): number {
  * bound, and freshness is judged here, so that only a failed refresh ever sees the stale part.
  */
 export class MemoryCache implements SharedCache {
+  readonly sharesLoads = true;
   private readonly lru: LRUCache<string, Entry>;
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly ttlMs: number;

@@ -53,6 +53,7 @@ const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis
  *   loads from PrivX as if alone and warns once; ioredis reconnects by itself and the replica warns again.
  */
 export class RedisCache implements SharedCache {
+  readonly sharesLoads = true;
   private readonly redis: Redis;
   private readonly local: LRUCache<string, NonNullable<unknown>>;
   private readonly loading = new Map<string, Promise<unknown>>();

@@ -5,6 +5,11 @@
  */
 export interface SharedCache {
   /**
+   * Whether concurrent callers of one key share one load (and later callers its value). When they do, a load
+   * belongs to no request: the catalog runs it under its own deadline and budget (`runDetached`).
+   */
+  readonly sharesLoads: boolean;
+  /**
    * The value under `key`, loading it when absent or expired. Concurrent callers of one key share a single
    * load; a failed load is not kept. With `staleIfError`, a failed load of an expired key answers the last
    * good value instead, as long as it expired no longer ago than the store's stale bound.
@@ -28,6 +33,7 @@ export interface LoadOptions {
 
 /** TTL 0: nothing is kept and nothing is shared, every call loads. */
 export class NoCache implements SharedCache {
+  readonly sharesLoads = false;
   getOrLoad<T>(_key: string, load: () => Promise<T>): Promise<T> {
     return load();
   }
