@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { reportCache } from '../telemetry';
 import { weight } from './memory-cache';
-import type { SharedCache } from './shared-cache';
+import type { LoadOptions, SharedCache } from './shared-cache';
 import { CACHE_SCHEMA_VERSION, decodeValue, encodeValue } from './value-codec';
 
 export interface RedisCacheOptions {
@@ -13,6 +13,11 @@ export interface RedisCacheOptions {
   ttlSeconds: number;
   /** How long past its TTL a value may still be served while one replica refreshes it (or PrivX fails). */
   staleSeconds: number;
+  /**
+   * How long past its TTL a `staleIfError` value may still stand in for a failed refresh, as in `MemoryCache`
+   * (`CACHE_STALE_IF_ERROR_SECONDS`); 0: only within `staleSeconds`.
+   */
+  staleIfErrorSeconds?: number;
   /** Bound of the in-process tier, in records as `MemoryCache` counts them; a heavier value is not cached. */
   maxRecords: number;
   /** Life of the refresh lock, and the longest a replica waits for another's load of a missing key. */
@@ -30,6 +35,11 @@ export interface RedisCacheOptions {
 interface Entry {
   value: unknown;
   freshUntil: number;
+}
+
+/** A value as this replica holds it: served without asking Redis until `servedUntil`; kept longer for stale-if-error. */
+interface LocalEntry extends Entry {
+  servedUntil: number;
 }
 
 /** A read that could not reach Redis: the caller goes to PrivX. */
@@ -55,7 +65,7 @@ const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis
 export class RedisCache implements SharedCache {
   readonly sharesLoads = true;
   private readonly redis: Redis;
-  private readonly local: LRUCache<string, NonNullable<unknown>>;
+  private readonly local: LRUCache<string, LocalEntry>;
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly background = new Set<Promise<unknown>>();
   private readonly now: () => number;
@@ -65,10 +75,10 @@ export class RedisCache implements SharedCache {
 
   constructor(private readonly options: RedisCacheOptions) {
     this.now = options.now ?? Date.now;
-    this.local = new LRUCache<string, NonNullable<unknown>>({
+    this.local = new LRUCache<string, LocalEntry>({
       perf: { now: this.now },
       maxSize: options.maxRecords,
-      sizeCalculation: weight,
+      sizeCalculation: (entry) => weight(entry.value),
       ttlAutopurge: false,
       ttlResolution: 0,
     });
@@ -93,40 +103,48 @@ export class RedisCache implements SharedCache {
     });
   }
 
-  async getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.local.get(key);
+  async getOrLoad<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<T> {
+    const hit = this.served(key);
     if (hit !== undefined) {
       reportCache(key, 'hit');
-      return hit as T;
+      return hit.value as T;
     }
     let pending = this.loading.get(key) as Promise<T> | undefined;
     // Joining a resolution in flight costs no upstream call: a hit for whoever joins.
     if (pending) reportCache(key, 'hit');
     if (!pending) {
-      pending = this.resolve(key, load).finally(() => this.loading.delete(key));
+      pending = this.resolve(key, load, options)
+        .catch((error: unknown) => {
+          // As `MemoryCache`: a failed load of an expired reference value answers the last good one, within
+          // the stale-if-error bound, whether the stale copy is this replica's or was just read from Redis.
+          const stale = options?.staleIfError ? this.staleIfErrorValue(key) : undefined;
+          if (stale === undefined) throw error;
+          return stale.value as T;
+        })
+        .finally(() => this.loading.delete(key));
       this.loading.set(key, pending);
     }
     return pending;
   }
 
   async peek<T>(key: string, refresh?: () => Promise<T>): Promise<T | undefined> {
-    const hit = this.local.get(key);
-    if (hit !== undefined) return hit as T;
+    const hit = this.served(key);
+    if (hit !== undefined) return hit.value as T;
     const entry = await this.read(key);
-    if (entry === UNAVAILABLE || entry === undefined) return undefined;
+    if (entry === UNAVAILABLE || entry === undefined || !this.servable(entry)) return undefined;
     const left = entry.freshUntil - this.now();
     if (left > 0) {
-      this.keepLocally(key, entry.value, left);
+      this.keepLocally(key, entry, left);
     } else {
       // Stale is what every replica serves while one refreshes, as `getOrLoad` does.
       if (refresh) this.track(this.revalidate(key, refresh));
-      this.keepLocally(key, entry.value, STALE_RECHECK_MS);
+      this.keepLocally(key, entry, STALE_RECHECK_MS);
     }
     return entry.value as T;
   }
 
-  set<T>(key: string, value: T): void {
-    this.track(this.store(key, value));
+  set<T>(key: string, value: T, options?: LoadOptions): void {
+    this.track(this.store(key, value, options));
   }
 
   /** Resolves once every background refresh and write has settled (shutdown, tests). */
@@ -141,25 +159,27 @@ export class RedisCache implements SharedCache {
     else this.redis.disconnect();
   }
 
-  private async resolve<T>(key: string, load: () => Promise<T>): Promise<T> {
+  private async resolve<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<T> {
     const entry = await this.read(key);
-    if (entry === UNAVAILABLE) return this.loadAndStore(key, load);
-    if (entry) {
+    if (entry === UNAVAILABLE) return this.loadAndStore(key, load, options);
+    if (entry && this.servable(entry)) {
       reportCache(key, 'hit'); // fresh, or stale and served while one replica refreshes it
       const left = entry.freshUntil - this.now();
       if (left > 0) {
-        this.keepLocally(key, entry.value, left);
+        this.keepLocally(key, entry, left);
         return entry.value as T;
       }
-      this.track(this.revalidate(key, load));
-      this.keepLocally(key, entry.value, STALE_RECHECK_MS);
+      this.track(this.revalidate(key, load, options));
+      this.keepLocally(key, entry, STALE_RECHECK_MS);
       return entry.value as T;
     }
-    return this.loadOnce(key, load);
+    // Too stale to serve while refreshing, but kept (a `staleIfError` value) for a refresh that fails.
+    if (entry) this.keepLocally(key, entry, 0);
+    return this.loadOnce(key, load, options);
   }
 
   /** A key nobody holds: one replica loads it, the others wait for its value, within `lockMs`. */
-  private async loadOnce<T>(key: string, load: () => Promise<T>): Promise<T> {
+  private async loadOnce<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<T> {
     const deadline = performance.now() + this.options.lockMs;
     while (performance.now() < deadline) {
       const token = await this.lock(key);
@@ -167,8 +187,8 @@ export class RedisCache implements SharedCache {
       if (token) {
         try {
           const entry = await this.read(key);
-          if (entry !== UNAVAILABLE && entry !== undefined) return this.sharedHit(key, entry);
-          return await this.loadAndStore(key, load);
+          if (entry !== UNAVAILABLE && entry !== undefined && this.servable(entry)) return this.sharedHit(key, entry);
+          return await this.loadAndStore(key, load, options);
         } finally {
           await this.unlock(key, token);
         }
@@ -176,23 +196,23 @@ export class RedisCache implements SharedCache {
       await sleep(WAIT_POLL_MS);
       const entry = await this.read(key);
       if (entry === UNAVAILABLE) break;
-      if (entry) return this.sharedHit(key, entry);
+      if (entry && this.servable(entry)) return this.sharedHit(key, entry);
     }
-    return this.loadAndStore(key, load);
+    return this.loadAndStore(key, load, options);
   }
 
   /** A stale key: refreshed by whichever replica takes the lock; the others keep serving the stale value. */
-  private async revalidate<T>(key: string, load: () => Promise<T>): Promise<void> {
+  private async revalidate<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<void> {
     const token = await this.lock(key);
     if (!token || token === UNAVAILABLE) return;
     try {
       // Another replica may have refreshed it between our read and our lock.
       const entry = await this.read(key);
       if (entry !== UNAVAILABLE && entry !== undefined && entry.freshUntil > this.now()) {
-        this.keepLocally(key, entry.value, entry.freshUntil - this.now());
+        this.keepLocally(key, entry, entry.freshUntil - this.now());
         return;
       }
-      await this.loadAndStore(key, load);
+      await this.loadAndStore(key, load, options);
     } catch (error) {
       this.options.warn(`Refreshing cached ${key} failed (${error instanceof Error ? error.message : String(error)}); serving the previous value.`);
     } finally {
@@ -203,22 +223,23 @@ export class RedisCache implements SharedCache {
   /** Another replica loaded it while this one waited. */
   private sharedHit<T>(key: string, entry: Entry): T {
     reportCache(key, 'hit');
-    this.keepLocally(key, entry.value, entry.freshUntil - this.now());
+    this.keepLocally(key, entry, entry.freshUntil - this.now());
     return entry.value as T;
   }
 
-  private async loadAndStore<T>(key: string, load: () => Promise<T>): Promise<T> {
+  private async loadAndStore<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<T> {
     reportCache(key, 'miss');
     const value = await load();
-    await this.store(key, value);
+    await this.store(key, value, options);
     return value;
   }
 
-  private async store(key: string, value: unknown): Promise<void> {
+  private async store(key: string, value: unknown, options?: LoadOptions): Promise<void> {
     if (value === undefined || value === null || weight(value) > this.options.maxRecords) return;
     const ttlMs = this.options.ttlSeconds * 1000;
     const freshUntil = this.now() + ttlMs;
-    this.keepLocally(key, value, ttlMs);
+    const keepMs = ttlMs + Math.max(this.staleMs, options?.staleIfError ? this.staleIfErrorMs : 0);
+    this.keepLocally(key, { value, freshUntil }, ttlMs);
     if (!this.available) return;
     let payload: Buffer;
     try {
@@ -228,7 +249,7 @@ export class RedisCache implements SharedCache {
       return;
     }
     try {
-      await this.redis.set(this.keyOf(key), payload, 'PX', ttlMs + this.options.staleSeconds * 1000);
+      await this.redis.set(this.keyOf(key), payload, 'PX', keepMs);
     } catch (error) {
       this.down(error);
     }
@@ -274,8 +295,44 @@ export class RedisCache implements SharedCache {
     }
   }
 
-  private keepLocally(key: string, value: unknown, ttlMs: number): void {
-    if (value !== undefined && value !== null && ttlMs > 0) this.local.set(key, value, { ttl: ttlMs });
+  private get staleMs(): number {
+    return this.options.staleSeconds * 1000;
+  }
+
+  private get staleIfErrorMs(): number {
+    return (this.options.staleIfErrorSeconds ?? 0) * 1000;
+  }
+
+  /** Within the stale-while-revalidate window: served to every replica while one refreshes it. */
+  private servable(entry: Entry): boolean {
+    return this.now() < entry.freshUntil + this.staleMs;
+  }
+
+  /** This replica's copy, while it may answer without asking Redis. */
+  private served(key: string): LocalEntry | undefined {
+    const entry = this.local.get(key);
+    return entry !== undefined && this.now() < entry.servedUntil ? entry : undefined;
+  }
+
+  /** This replica's last copy, if a failed refresh may still answer it (within the larger of both stale bounds). */
+  private staleIfErrorValue(key: string): Entry | undefined {
+    const entry = this.local.get(key);
+    return entry !== undefined && this.now() <= entry.freshUntil + Math.max(this.staleMs, this.staleIfErrorMs) ? entry : undefined;
+  }
+
+  /**
+   * Holds `entry` in this replica: served without Redis for `serveMs`, and kept until the end of its
+   * stale-if-error bound (or the stale window), so that a failed refresh can still answer it.
+   */
+  private keepLocally(key: string, entry: Entry, serveMs: number): void {
+    if (entry.value === undefined || entry.value === null) return;
+    const now = this.now();
+    // Whether the key is reference data is not known here (a value read from Redis says nothing of it): kept
+    // for the longer bound either way, within the tier's record bound, and answered stale only for a
+    // `staleIfError` load.
+    const keepUntil = Math.max(now + serveMs, entry.freshUntil + Math.max(this.staleMs, this.staleIfErrorMs));
+    if (keepUntil <= now) return;
+    this.local.set(key, { value: entry.value, freshUntil: entry.freshUntil, servedUntil: now + Math.max(0, serveMs) }, { ttl: keepUntil - now });
   }
 
   private track(work: Promise<unknown>): void {
