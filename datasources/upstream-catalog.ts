@@ -44,8 +44,11 @@ export function byLowerId<T extends { id: string }>(records: Iterable<T>): Map<s
 
 const MEMBER_PAGE_CONCURRENCY = 4;
 
-/** Reference data: a refresh that fails answers the last good value (within the cache's bound). */
-const REFERENCE: LoadOptions = { staleIfError: true };
+/**
+ * Reference data: a refresh that fails answers the last good value (within the cache's bound); and each is a
+ * whole-directory value every warm request needs, held apart from the per-user record bound.
+ */
+const REFERENCE: LoadOptions = { staleIfError: true, apart: true };
 
 /** The deadline and upstream-call budget of one shared load (the request bounds unless configured). */
 export interface SharedLoadBounds {
@@ -115,7 +118,7 @@ export class UpstreamCatalog {
   }
 
   peekLocalUsers(): Promise<Map<string, V41LocalUser> | undefined> {
-    return this.cache.peek('local-users', this.detached(() => this.loadLocalUsers()));
+    return this.cache.peek('local-users', this.detached(() => this.loadLocalUsers()), REFERENCE);
   }
 
   async localUser(id: string): Promise<V41LocalUser | null> {
@@ -148,7 +151,7 @@ export class UpstreamCatalog {
   }
 
   peekMembershipIndex(): Promise<RoleMembershipIndex | undefined> {
-    return this.cache.peek('role-membership', this.detached(async () => this.buildMembershipIndex(await this.roles())));
+    return this.cache.peek('role-membership', this.detached(async () => this.buildMembershipIndex(await this.roles())), REFERENCE);
   }
 
   /**

@@ -66,6 +66,8 @@ export class RedisCache implements SharedCache {
   readonly sharesLoads = true;
   private readonly redis: Redis;
   private readonly local: LRUCache<string, LocalEntry>;
+  /** Whole-directory values (`apart`), outside the record bound: a handful of keys, never evicted, only expired. */
+  private readonly localApart = new Map<string, LocalEntry & { keepUntil: number }>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly background = new Set<Promise<unknown>>();
   private readonly now: () => number;
@@ -127,18 +129,18 @@ export class RedisCache implements SharedCache {
     return pending;
   }
 
-  async peek<T>(key: string, refresh?: () => Promise<T>): Promise<T | undefined> {
+  async peek<T>(key: string, refresh?: () => Promise<T>, options?: LoadOptions): Promise<T | undefined> {
     const hit = this.served(key);
     if (hit !== undefined) return hit.value as T;
     const entry = await this.read(key);
     if (entry === UNAVAILABLE || entry === undefined || !this.servable(entry)) return undefined;
     const left = entry.freshUntil - this.now();
     if (left > 0) {
-      this.keepLocally(key, entry, left);
+      this.keepLocally(key, entry, left, options);
     } else {
       // Stale is what every replica serves while one refreshes, as `getOrLoad` does.
-      if (refresh) this.track(this.revalidate(key, refresh));
-      this.keepLocally(key, entry, STALE_RECHECK_MS);
+      if (refresh) this.track(this.revalidate(key, refresh, options));
+      this.keepLocally(key, entry, STALE_RECHECK_MS, options);
     }
     return entry.value as T;
   }
@@ -166,15 +168,15 @@ export class RedisCache implements SharedCache {
       reportCache(key, 'hit'); // fresh, or stale and served while one replica refreshes it
       const left = entry.freshUntil - this.now();
       if (left > 0) {
-        this.keepLocally(key, entry, left);
+        this.keepLocally(key, entry, left, options);
         return entry.value as T;
       }
       this.track(this.revalidate(key, load, options));
-      this.keepLocally(key, entry, STALE_RECHECK_MS);
+      this.keepLocally(key, entry, STALE_RECHECK_MS, options);
       return entry.value as T;
     }
     // Too stale to serve while refreshing, but kept (a `staleIfError` value) for a refresh that fails.
-    if (entry) this.keepLocally(key, entry, 0);
+    if (entry) this.keepLocally(key, entry, 0, options);
     return this.loadOnce(key, load, options);
   }
 
@@ -187,7 +189,7 @@ export class RedisCache implements SharedCache {
       if (token) {
         try {
           const entry = await this.read(key);
-          if (entry !== UNAVAILABLE && entry !== undefined && this.servable(entry)) return this.sharedHit(key, entry);
+          if (entry !== UNAVAILABLE && entry !== undefined && this.servable(entry)) return this.sharedHit(key, entry, options);
           return await this.loadAndStore(key, load, options);
         } finally {
           await this.unlock(key, token);
@@ -196,7 +198,7 @@ export class RedisCache implements SharedCache {
       await sleep(WAIT_POLL_MS);
       const entry = await this.read(key);
       if (entry === UNAVAILABLE) break;
-      if (entry && this.servable(entry)) return this.sharedHit(key, entry);
+      if (entry && this.servable(entry)) return this.sharedHit(key, entry, options);
     }
     return this.loadAndStore(key, load, options);
   }
@@ -209,7 +211,7 @@ export class RedisCache implements SharedCache {
       // Another replica may have refreshed it between our read and our lock.
       const entry = await this.read(key);
       if (entry !== UNAVAILABLE && entry !== undefined && entry.freshUntil > this.now()) {
-        this.keepLocally(key, entry, entry.freshUntil - this.now());
+        this.keepLocally(key, entry, entry.freshUntil - this.now(), options);
         return;
       }
       await this.loadAndStore(key, load, options);
@@ -221,9 +223,9 @@ export class RedisCache implements SharedCache {
   }
 
   /** Another replica loaded it while this one waited. */
-  private sharedHit<T>(key: string, entry: Entry): T {
+  private sharedHit<T>(key: string, entry: Entry, options?: LoadOptions): T {
     reportCache(key, 'hit');
-    this.keepLocally(key, entry, entry.freshUntil - this.now());
+    this.keepLocally(key, entry, entry.freshUntil - this.now(), options);
     return entry.value as T;
   }
 
@@ -235,11 +237,11 @@ export class RedisCache implements SharedCache {
   }
 
   private async store(key: string, value: unknown, options?: LoadOptions): Promise<void> {
-    if (value === undefined || value === null || weight(value) > this.options.maxRecords) return;
+    if (value === undefined || value === null || (!options?.apart && weight(value) > this.options.maxRecords)) return;
     const ttlMs = this.options.ttlSeconds * 1000;
     const freshUntil = this.now() + ttlMs;
     const keepMs = ttlMs + Math.max(this.staleMs, options?.staleIfError ? this.staleIfErrorMs : 0);
-    this.keepLocally(key, { value, freshUntil }, ttlMs);
+    this.keepLocally(key, { value, freshUntil }, ttlMs, options);
     if (!this.available) return;
     let payload: Buffer;
     try {
@@ -308,15 +310,24 @@ export class RedisCache implements SharedCache {
     return this.now() < entry.freshUntil + this.staleMs;
   }
 
+  /** This replica's copy of `key`: a whole-directory value held apart, or an entry of the bounded tier. */
+  private localEntry(key: string): LocalEntry | undefined {
+    const apart = this.localApart.get(key);
+    if (apart === undefined) return this.local.get(key);
+    if (this.now() < apart.keepUntil) return apart;
+    this.localApart.delete(key);
+    return undefined;
+  }
+
   /** This replica's copy, while it may answer without asking Redis. */
   private served(key: string): LocalEntry | undefined {
-    const entry = this.local.get(key);
+    const entry = this.localEntry(key);
     return entry !== undefined && this.now() < entry.servedUntil ? entry : undefined;
   }
 
   /** This replica's last copy, if a failed refresh may still answer it (within the larger of both stale bounds). */
   private staleIfErrorValue(key: string): Entry | undefined {
-    const entry = this.local.get(key);
+    const entry = this.localEntry(key);
     return entry !== undefined && this.now() <= entry.freshUntil + Math.max(this.staleMs, this.staleIfErrorMs) ? entry : undefined;
   }
 
@@ -324,7 +335,7 @@ export class RedisCache implements SharedCache {
    * Holds `entry` in this replica: served without Redis for `serveMs`, and kept until the end of its
    * stale-if-error bound (or the stale window), so that a failed refresh can still answer it.
    */
-  private keepLocally(key: string, entry: Entry, serveMs: number): void {
+  private keepLocally(key: string, entry: Entry, serveMs: number, options?: LoadOptions): void {
     if (entry.value === undefined || entry.value === null) return;
     const now = this.now();
     // Whether the key is reference data is not known here (a value read from Redis says nothing of it): kept
@@ -332,7 +343,14 @@ export class RedisCache implements SharedCache {
     // `staleIfError` load.
     const keepUntil = Math.max(now + serveMs, entry.freshUntil + Math.max(this.staleMs, this.staleIfErrorMs));
     if (keepUntil <= now) return;
-    this.local.set(key, { value: entry.value, freshUntil: entry.freshUntil, servedUntil: now + Math.max(0, serveMs) }, { ttl: keepUntil - now });
+    const local = { value: entry.value, freshUntil: entry.freshUntil, servedUntil: now + Math.max(0, serveMs) };
+    if (options?.apart) {
+      this.local.delete(key);
+      this.localApart.set(key, { ...local, keepUntil });
+      return;
+    }
+    this.localApart.delete(key);
+    this.local.set(key, local, { ttl: keepUntil - now });
   }
 
   private track(work: Promise<unknown>): void {

@@ -20,7 +20,7 @@ export interface SharedCache {
    * may answer a stale value (within its stale window), which it then refreshes in the background with
    * `refresh` when given.
    */
-  peek<T>(key: string, refresh?: () => Promise<T>): Promise<T | undefined>;
+  peek<T>(key: string, refresh?: () => Promise<T>, options?: LoadOptions): Promise<T | undefined>;
   set<T>(key: string, value: T, options?: LoadOptions): void;
   /** Lets background writes settle and releases connections (shutdown). */
   close(): Promise<void>;
@@ -29,6 +29,13 @@ export interface SharedCache {
 export interface LoadOptions {
   /** Reference data: better a value a few minutes old than a failed answer while PrivX hiccups. */
   staleIfError?: boolean;
+  /**
+   * A whole-directory value (the role list, the directories, the role-membership index, the local-user list):
+   * one of a fixed handful of keys, each as large as what it lists, which every warm request needs. Held apart
+   * from the record bound (`maxRecords`, `CACHE_MAX_ENTRIES`), which then bounds only the per-user entries: a
+   * directory larger than the bound must not turn every warm page into a rebuild (docs/cache.md#memory).
+   */
+  apart?: boolean;
 }
 
 /** TTL 0: nothing is kept and nothing is shared, every call loads. */

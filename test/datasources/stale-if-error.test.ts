@@ -77,6 +77,17 @@ const CASES: Case[] = [
     },
   ],
   [
+    'a whole-directory value heavier than the record bound is held apart, outside it; a per-user one is not kept',
+    async (cache) => {
+      const index = Array.from({ length: 5_000 }, (_, i) => i); // the bound is 1,000 records
+      expect(await cache.getOrLoad('role-membership', async () => index, { ...REFERENCE, apart: true })).toHaveLength(5_000);
+      expect(await cache.getOrLoad('role-membership', down, { ...REFERENCE, apart: true })).toHaveLength(5_000);
+      expect(await cache.peek('role-membership', undefined, { ...REFERENCE, apart: true })).toHaveLength(5_000);
+      expect(await cache.getOrLoad('user-roles:1', async () => index)).toHaveLength(5_000);
+      await expect(cache.getOrLoad('user-roles:1', down)).rejects.toThrow('PrivX is down');
+    },
+  ],
+  [
     'nothing known: a failed load fails, and is not kept',
     async (cache) => {
       await expect(cache.getOrLoad('sources', down, REFERENCE)).rejects.toThrow('PrivX is down');

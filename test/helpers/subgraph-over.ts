@@ -12,6 +12,8 @@ import { postGraphQL, type GraphQLResponse } from '../../examples/supergraph/gra
 
 export interface SubgraphOptions {
   cacheTtlSeconds?: number;
+  /** `CACHE_MAX_ENTRIES`; 100,000 unless given. */
+  cacheMaxEntries?: number;
   dataloadersEnabled?: boolean;
   production?: boolean;
   access?: AccessConfig;
@@ -43,7 +45,7 @@ export interface SubgraphStack {
 export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeoutMs'>, options: SubgraphOptions = {}): Promise<SubgraphStack> {
   const upstream = createUpstream(
     { ...connection, timeoutMs: options.upstreamTimeoutMs ?? 5_000 },
-    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true },
+    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: options.cacheMaxEntries ?? 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true },
   );
   const subgraph = await startSubgraph({
     upstream,
