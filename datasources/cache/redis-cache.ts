@@ -332,16 +332,14 @@ export class RedisCache implements SharedCache {
   }
 
   /**
-   * Holds `entry` in this replica: served without Redis for `serveMs`, and kept until the end of its
-   * stale-if-error bound (or the stale window), so that a failed refresh can still answer it.
+   * Holds `entry` in this replica: served without Redis for `serveMs`, and a `staleIfError` value kept until the
+   * end of its stale-if-error bound (or the stale window), so that a failed refresh can still answer it.
    */
   private keepLocally(key: string, entry: Entry, serveMs: number, options?: LoadOptions): void {
     if (entry.value === undefined || entry.value === null) return;
     const now = this.now();
-    // Whether the key is reference data is not known here (a value read from Redis says nothing of it): kept
-    // for the longer bound either way, within the tier's record bound, and answered stale only for a
-    // `staleIfError` load.
-    const keepUntil = Math.max(now + serveMs, entry.freshUntil + Math.max(this.staleMs, this.staleIfErrorMs));
+    // Only a `staleIfError` value outlives its serving time here: nothing else is ever answered stale from it.
+    const keepUntil = options?.staleIfError ? Math.max(now + serveMs, entry.freshUntil + Math.max(this.staleMs, this.staleIfErrorMs)) : now + serveMs;
     if (keepUntil <= now) return;
     const local = { value: entry.value, freshUntil: entry.freshUntil, servedUntil: now + Math.max(0, serveMs) };
     if (options?.apart) {
