@@ -80,13 +80,13 @@ function attributes(value: unknown): V41Attribute[] {
 }
 
 /** Each item through `item`; a violation inside names its place (`key[i]…`). */
-function each<T>(list: unknown[], item: (value: unknown) => T, ...at: string[]): T[] {
+function each<T>(list: unknown[], item: (value: unknown) => T, key: string): T[] {
   const out = new Array<T>(list.length);
   let i = 0;
   try {
     for (; i < list.length; i++) out[i] = item(list[i]);
   } catch (error) {
-    throw error instanceof V41ContractError ? error.within(...at, i) : error;
+    throw error instanceof V41ContractError ? error.within(key, i) : error;
   }
   return out;
 }
