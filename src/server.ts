@@ -22,6 +22,7 @@ import { createErrorFormatter } from './errors';
 import { withOfflineExplorerLink } from './explorer/landing-page';
 import { GRAPHQL_PATH, serveMetrics, subgraphRoutes, type RenderMetrics } from './http-server';
 import { Metrics, operationPlugin, silentLogger, type Logger } from './observability';
+import { logContractViolations } from './observability/contract-log';
 import { jitGateway } from './jit-execution';
 import { identitySchema } from './schema/identity-schema';
 import { SupportedOperationTypesRule } from './supported-operations';
@@ -139,6 +140,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   });
   const metrics = new Metrics();
   const changes = options.changes === false ? undefined : createChangeTracking(upstream, options.changes ?? NO_POLLER, options.sharedCache, { logger, metrics });
+  const stopContractLog = logContractViolations(logger);
   const demand = demandControl(limits);
   const stores = createDocumentStores(options.documentStores);
   const guard = createRequestGuard(withKeySetFailureReport(access, logger, metrics), (message) => logger.warn(message));
@@ -237,6 +239,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       admission.close();
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       metrics.close();
+      stopContractLog();
     },
   };
 }

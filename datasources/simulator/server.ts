@@ -144,6 +144,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     if (!match) return privxError(404, 'NOT_FOUND', `no route for ${method} ${path}`);
     const { route, params } = match;
 
+    let rewrite: ((reply: Reply) => Reply) | undefined;
     if (route.kind === 'data' || route.kind === 'status') {
       stats.record(`${method} ${route.template}`);
       if (options.latencyMs > 0) await delay(options.latencyMs);
@@ -151,12 +152,14 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
       // Unref'd: a held answer must not keep a closing process alive.
       if (failure?.delayMs) await delay(failure.delayMs, undefined, { ref: false });
       if (failure?.reply) return failure.reply;
+      rewrite = failure?.rewrite;
     }
     if (route.kind === 'data') {
       const rejection = tokens.rejection(req.headers.authorization);
       if (rejection) return rejection;
     }
-    return route.handler({ params, query: url.searchParams, body, headers: req.headers });
+    const reply = await route.handler({ params, query: url.searchParams, body, headers: req.headers });
+    return rewrite ? rewrite(reply) : reply;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

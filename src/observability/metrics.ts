@@ -3,11 +3,13 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import {
   breakerState,
   cacheEvents,
+  contractViolations,
   upstreamCallEnd,
   upstreamCallStart,
   upstreamRetry,
   type BreakerStateMessage,
   type CacheMessage,
+  type ContractViolationMessage,
   type UpstreamCallMessage,
   type UpstreamRetryMessage,
 } from '../../datasources/telemetry';
@@ -75,6 +77,12 @@ export class Metrics {
     name: 'privx_cache_events_total',
     help: 'Shared cache lookups (hit, miss) and evictions, by kind of entry.',
     labelNames: ['kind', 'event'] as const,
+    registers: [this.registry],
+  });
+  readonly contractViolations = new Counter({
+    name: 'privx_contract_violations_total',
+    help: 'PrivX answers of the wrong shape (docs/upstream-v41.md#shape-checks), failed as upstream errors, by route template.',
+    labelNames: ['route'] as const,
     registers: [this.registry],
   });
 
@@ -177,6 +185,10 @@ export class Metrics {
     this.cache.inc({ kind, event });
   };
 
+  private readonly onContractViolation = (message: unknown) => {
+    this.contractViolations.inc({ route: (message as ContractViolationMessage).route });
+  };
+
   constructor({ defaultMetrics = true }: { defaultMetrics?: boolean } = {}) {
     if (defaultMetrics) collectDefaultMetrics({ register: this.registry });
     subscribe(upstreamCallStart.name as string, this.onStart);
@@ -184,6 +196,7 @@ export class Metrics {
     subscribe(upstreamRetry.name as string, this.onRetry);
     subscribe(breakerState.name as string, this.onBreaker);
     subscribe(cacheEvents.name as string, this.onCache);
+    subscribe(contractViolations.name as string, this.onContractViolation);
   }
 
   recordOperation(operationName: string | undefined, outcome: OperationOutcome, seconds: number): void {
@@ -209,6 +222,7 @@ export class Metrics {
     unsubscribe(upstreamRetry.name as string, this.onRetry);
     unsubscribe(breakerState.name as string, this.onBreaker);
     unsubscribe(cacheEvents.name as string, this.onCache);
+    unsubscribe(contractViolations.name as string, this.onContractViolation);
   }
 
   private operationLabel(name: string | undefined): string {

@@ -12,6 +12,12 @@ import type { RequestBounds } from '../request-bounds';
  */
 export function createSubscriptionContext(upstream: Upstream, caller: Caller, changes: ChangeTracking | undefined, bounds: RequestBounds): Context {
   const context = createContext(upstream, caller, changes ? { changes } : {});
-  context.event = { bounds, renew: () => (context.loaders = createLoaders(upstream)) };
+  context.event = {
+    bounds,
+    renew: () => {
+      context.loaders = createLoaders(upstream);
+      context.request = { perUser: new WeakMap() };
+    },
+  };
   return context;
 }

@@ -1,12 +1,12 @@
-import { ROLE_STORE_USERS, type JsonObject } from '../contract-fake/data';
+import type { JsonObject } from '../contract-fake/data';
 import { startContractFake, type ContractFake } from '../contract-fake/server';
 import { UserChangesDocument } from '../generated/graphql';
 import { startSubgraphOver, type SubgraphStack } from '../helpers/subgraph-over';
 
 /**
  * The poller against the contract fake (test/contract-fake): pages clamped to 7 records, the default order
- * rotating on every call, dates as the contract writes them. Its records are changed in place here, as PrivX
- * would change them; this file's module registry is its own, so no other test sees it.
+ * rotating on every call, dates as the contract writes them. Its records (`fake.users`, this fake's own copy)
+ * are changed in place here, as PrivX would change them.
  */
 describe('change feed over the contract fake', () => {
   let fake: ContractFake;
@@ -35,14 +35,14 @@ describe('change feed over the contract fake', () => {
     expect(await poll()).toMatchObject({ outcome: 'quiet', upstreamCalls: 1 });
     expect(fake.calls.map((c) => `${c.method} ${c.path} ${c.query.sortkey}:${c.query.sortdir}`)).toEqual(['POST /role-store/api/v1/users/search updated:DESC']);
 
-    const [changed, gone] = ROLE_STORE_USERS.filter((u) => Array.isArray(u.roles) && u.roles.length === 0).slice(0, 2) as JsonObject[];
+    const [changed, gone] = fake.users.filter((u) => Array.isArray(u.roles) && u.roles.length === 0).slice(0, 2) as JsonObject[];
     clock += 1_000;
     changed!.updated = iso();
     changed!.job_title = 'Changed in PrivX';
     clock += 1_000;
     const created: JsonObject = { ...changed!, id: '0c7e6a51-0000-4000-8000-00000000c0de', principal: 'newcomer', created: iso(), updated: iso(), roles: [] };
-    ROLE_STORE_USERS.push(created);
-    ROLE_STORE_USERS.splice(ROLE_STORE_USERS.indexOf(gone!), 1);
+    fake.users.push(created);
+    fake.users.splice(fake.users.indexOf(gone!), 1);
     clock += 8_000;
     expect(await poll()).toMatchObject({ outcome: 'changes', fullScan: true, byKind: { UPDATED: 1, CREATED: 1, DELETED: 1 } });
     const { data, errors } = await stack.query(UserChangesDocument, { after: start });

@@ -14,6 +14,8 @@ import { postGraphQL, type GraphQLResponse } from '../../examples/supergraph/gra
 
 export interface SubgraphOptions {
   cacheTtlSeconds?: number;
+  /** `CACHE_MAX_ENTRIES`; 100,000 unless given. */
+  cacheMaxEntries?: number;
   dataloadersEnabled?: boolean;
   production?: boolean;
   access?: AccessConfig;
@@ -55,7 +57,7 @@ export interface SubgraphStack {
 export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeoutMs'>, options: SubgraphOptions = {}): Promise<SubgraphStack> {
   const upstream = createUpstream(
     { ...connection, timeoutMs: options.upstreamTimeoutMs ?? 5_000 },
-    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true, ...(options.sharedCache ? { sharedCache: options.sharedCache } : {}) },
+    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: options.cacheMaxEntries ?? 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true, ...(options.sharedCache ? { sharedCache: options.sharedCache } : {}) },
     { now: options.now },
   );
   const subgraph = await startSubgraph({

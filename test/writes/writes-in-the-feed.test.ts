@@ -18,7 +18,7 @@ describe('role writes in the change feed', () => {
   it('a grant and a revocation each appear once as ROLES_CHANGED of that user and role, with no poll', async () => {
     const user = userWithMixedGrants(stack.simulator);
     const roleId = rolesNotHeld(stack.simulator, user)[0]!;
-    const start = dataOf(await stack.query<{ userChangesCursor: string }>(CURSOR)).userChangesCursor;
+    const start = dataOf(await stack.query<{ userChangesCursor: string }, Record<string, never>>(CURSOR, {})).userChangesCursor;
 
     const granted = dataOf(
       await stack.query<GrantData, { input: Record<string, unknown> }>(GRANT, {
