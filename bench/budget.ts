@@ -3,7 +3,7 @@ import { PAGE_SIZE } from '../datasources/v41/paging';
 import type { SimulatorClient } from './simulator';
 
 /**
- * The upstream call budget (README.md#what-a-query-costs-upstream) for one query over N users, cold (empty cache): 2 + min(N, P) + L, where
+ * The upstream call budget (docs/architecture.md#what-a-query-costs-upstream) for one query over N users, cold (empty cache): 2 + min(N, P) + L, where
  * P = 1 + the pages of every role's member list (the role list plus the inversion) and L = the pages of the
  * local-user list. Warm (cache filled): at most 2.
  */

@@ -9,8 +9,9 @@ import { machineDescription, runDescription, writeBenchmarksSection } from './re
 import { benchSettings } from './settings';
 import { startSimulatorProcess } from './simulator';
 import { availableParallelism } from 'node:os';
-import { altComparison, median, ratios, resultsTable, summarise, targetList } from './table';
+import { altComparison, floorText, median, ratios, resultsTable, summarise, targetList } from './table';
 import { variants as allVariants } from './variants';
+import { runVerdict } from './verdict';
 
 /**
  * `npm run bench`: the product, naive mode, an SDL-first baseline and a no-GraphQL ceiling, each in its own
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
       if (data !== undefined) {
         const floor = await measureFloor(query, simulator, `{"data":${data}}`, settings.loadSeconds / 2);
         floors.set(query.name, [...(floors.get(query.name) ?? []), floor]);
-        console.log(`round ${round} ${query.name.padEnd(12)} floor    CPU ${floor.toFixed(3)} ms/req (JSON.parse of the warm upstream bodies + JSON.stringify of the response)`);
+        console.log(`round ${round} ${query.name.padEnd(12)} floor    CPU ${floorText(floor)} ms/req (JSON.parse of the warm upstream bodies + JSON.stringify of the response)`);
       }
     }
     for (const connections of loadQuery ? settings.loadConnections : []) {
@@ -79,6 +80,7 @@ async function main(): Promise<number> {
   const { table: ratioTable, targets } = ratios(summary, measurements, queries, floor);
   const loadSummary = summariseLoad(loads);
   targets.push(...(loadSummary.length > 0 ? loadTargets(loadSummary) : []));
+  const verdict = runVerdict({ quick: settings.quick, foreignCpus: measurements.map((m) => m.foreignCpus), cpus: availableParallelism(), targets });
   const section = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()}.`,
     '',
@@ -103,17 +105,18 @@ async function main(): Promise<number> {
           '',
         ]
       : []),
-    'Targets:',
+    verdict.judged ? 'Targets:' : 'Targets (readings only: this run cannot judge them, see the verdict below):',
     '',
-    targetList(targets),
-    ...(settings.quick ? ['', 'Quick run: one short round, a smoke test. Ratios near a target need the full run (identical code varies about ±10% run to run here).'] : []),
+    targetList(targets, verdict.judged),
   ].join('\n');
   console.log(`\n${section}\n`);
   const ab = altComparison(summary, measurements, queries);
   if (ab) console.log(`A/B (${process.env.BENCH_ALT_LABEL ?? 'alternative build'}):\n${ab}\n`);
   const partial = settings.queries !== undefined || settings.variants !== undefined;
-  if (settings.writeReport && !partial) console.log(`Wrote ${writeBenchmarksSection(section)}`);
+  if (settings.writeReport && !partial) console.log(`Wrote ${writeBenchmarksSection(`${section}\n\n${verdict.line}`)}`);
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  // Last, where a reader looks first: whether the figures above can judge the targets at all.
+  console.log(verdict.line);
   return 0;
 }
 

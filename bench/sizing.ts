@@ -14,7 +14,7 @@ import { machineDescription } from './report';
 import { startSimulatorProcess, type SimulatorClient } from './simulator';
 
 /**
- * `npm run bench:sizing`: the README production section's figures. At each directory size (SIM_USERS):
+ * `npm run bench:sizing`: the sizing figures of BENCHMARKS.md. At each directory size (SIM_USERS):
  * one simulator process (PrivX), one redis-server, two subgraph processes sharing it. A mixed query load goes
  * to both replicas alternately; it reports each replica's peak RSS, what Redis holds (the membership index on
  * its own), and the upstream calls: per query warm, and per cache refresh.
@@ -108,7 +108,8 @@ async function measure(users: number): Promise<string> {
       CACHE_TTL_SECONDS: String(TTL_SECONDS),
       // Nothing may expire or time out mid-measurement on a loaded machine: refreshes are priced separately.
       CACHE_TIMEOUT_MS: '5000',
-      // The membership index weighs one record per member: it must fit for the cache to hold it.
+      // Room for every per-user role list the mix reads, so the warm count holds no eviction (the membership
+      // index is held apart from this bound at any size: docs/cache.md#memory).
       CACHE_MAX_ENTRIES: String(Math.max(10_000, users * 2)),
     };
     for (let r = 0; r < 2; r += 1) replicas.push(await startNode('dist/src/main.js', env, /ready at (http:\/\/\S+\/graphql)/));

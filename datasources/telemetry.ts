@@ -38,11 +38,20 @@ export interface CacheMessage {
   event: 'hit' | 'miss' | 'eviction';
 }
 
+/** A 2xx body that broke the contract (docs/upstream-v41.md#shape-checks): where, never what was there. */
+export interface ContractViolationMessage {
+  /** Route template, e.g. `GET /role-store/api/v1/roles/:id/members`. */
+  route: string;
+  /** Key path in the body, e.g. `items[3].roles[0].permissions`. */
+  path: string;
+}
+
 export const upstreamCallStart = channel('privx-identity:upstream:start');
 export const upstreamCallEnd = channel('privx-identity:upstream:end');
 export const upstreamRetry = channel('privx-identity:upstream:retry');
 export const breakerState = channel('privx-identity:upstream:breaker');
 export const cacheEvents = channel('privx-identity:cache');
+export const contractViolations = channel('privx-identity:upstream:contract');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NAME = /^[a-z][a-z0-9_-]{0,31}$/;
@@ -88,4 +97,8 @@ export function reportRetry(method: string, path: string, reason: string): void 
 /** `user-roles:3f…` → `user-roles`. */
 export function reportCache(key: string, event: CacheMessage['event']): void {
   if (cacheEvents.hasSubscribers) cacheEvents.publish({ kind: key.split(':')[0]!, event } satisfies CacheMessage);
+}
+
+export function reportContractViolation(route: string, path: string): void {
+  if (contractViolations.hasSubscribers) contractViolations.publish({ route, path } satisfies ContractViolationMessage);
 }

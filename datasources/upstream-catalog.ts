@@ -1,9 +1,10 @@
 import pMap from 'p-map';
 import type { LoadOptions, SharedCache } from './cache';
 import { registerCachedClass } from './cache/value-codec';
-import type { IdentityUpstream } from './upstream';
+import type { IdentityUpstream } from './identity-upstream';
 import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './v41/models';
 import { PAGE_SIZE } from './v41/paging';
+import { runDetached, withinCurrentDeadline } from './v41/request-scope';
 
 /** lru-cache cannot hold `null`, and "not found" is worth caching too. */
 interface Boxed<T> {
@@ -43,8 +44,19 @@ export function byLowerId<T extends { id: string }>(records: Iterable<T>): Map<s
 
 const MEMBER_PAGE_CONCURRENCY = 4;
 
-/** Reference data: a refresh that fails answers the last good value (within the cache's bound). */
-const REFERENCE: LoadOptions = { staleIfError: true };
+/**
+ * Reference data: a refresh that fails answers the last good value (within the cache's bound); and each is a
+ * whole-directory value every warm request needs, held apart from the per-user record bound.
+ */
+const REFERENCE: LoadOptions = { staleIfError: true, apart: true };
+
+/** The deadline and upstream-call budget of one shared load (the request bounds unless configured). */
+export interface SharedLoadBounds {
+  timeoutMs: number;
+  callBudget: number;
+}
+
+const DEFAULT_SHARED_LOAD_BOUNDS: SharedLoadBounds = { timeoutMs: 10_000, callBudget: 100 };
 
 /**
  * The slowly changing part of the upstream, read through the shared cache: the role list, the directories,
@@ -55,15 +67,31 @@ export class UpstreamCatalog {
   constructor(
     private readonly client: IdentityUpstream,
     private readonly cache: SharedCache,
+    private readonly sharedBounds: SharedLoadBounds = DEFAULT_SHARED_LOAD_BOUNDS,
   ) {}
 
+  /**
+   * Every read goes through here. A load other requests may join runs outside the scope of the request that
+   * happened to start it, under its own deadline and budget: request A's deadline or spent budget must not fail
+   * request B, which joined it. Each caller still waits no longer than its own deadline. Without sharing (TTL
+   * 0) the load is the request's own and stays in its scope and budget.
+   */
+  private through<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<T> {
+    if (!this.cache.sharesLoads) return this.cache.getOrLoad(key, load, options);
+    return withinCurrentDeadline(this.cache.getOrLoad(key, this.detached(load), options), `cached ${key.split(':')[0]}`);
+  }
+
+  private detached<T>(load: () => Promise<T>): () => Promise<T> {
+    return this.cache.sharesLoads ? () => runDetached(this.sharedBounds, load) : load;
+  }
+
   roles(): Promise<V41Role[]> {
-    return this.cache.getOrLoad('roles', async () => (await this.client.listRoles()).filter((role) => !role.deleted), REFERENCE);
+    return this.through('roles', async () => (await this.client.listRoles()).filter((role) => !role.deleted), REFERENCE);
   }
 
   /** Every directory, keyed by lower-case id. */
   sources(): Promise<Map<string, V41Source>> {
-    return this.cache.getOrLoad('sources', async () => byLowerId(await this.client.listSources()), REFERENCE);
+    return this.through('sources', async () => byLowerId(await this.client.listSources()), REFERENCE);
   }
 
   /**
@@ -71,7 +99,7 @@ export class UpstreamCatalog {
    * whole list (the common case: local users are few), it is kept as the list too.
    */
   localUsersFirstPage(): Promise<LocalUserPage> {
-    return this.cache.getOrLoad('local-users:first-page', async () => {
+    return this.through('local-users:first-page', async () => {
       const page = await this.client.localUsers({ offset: 0, limit: PAGE_SIZE });
       const byId = byLowerId(page.items);
       if (page.items.length >= page.count) this.cache.set('local-users', byId, REFERENCE);
@@ -81,7 +109,7 @@ export class UpstreamCatalog {
 
   /** Every local user, keyed by lower-case id; continues from the cached first page. */
   localUsers(): Promise<Map<string, V41LocalUser>> {
-    return this.cache.getOrLoad('local-users', () => this.loadLocalUsers(), REFERENCE);
+    return this.through('local-users', () => this.loadLocalUsers(), REFERENCE);
   }
 
   private async loadLocalUsers(): Promise<Map<string, V41LocalUser>> {
@@ -90,25 +118,26 @@ export class UpstreamCatalog {
   }
 
   peekLocalUsers(): Promise<Map<string, V41LocalUser> | undefined> {
-    return this.cache.peek('local-users', () => this.loadLocalUsers());
+    return this.cache.peek('local-users', this.detached(() => this.loadLocalUsers()), REFERENCE);
   }
 
   async localUser(id: string): Promise<V41LocalUser | null> {
-    const boxed = await this.cache.getOrLoad<Boxed<V41LocalUser | null>>(`local-user:${id}`, async () => ({
+    const boxed = await this.through<Boxed<V41LocalUser | null>>(`local-user:${id}`, async () => ({
       value: await this.client.getLocalUser(id),
     }));
     return boxed.value;
   }
 
   async userRoles(userId: string): Promise<V41RoleAssignment[] | null> {
-    const boxed = await this.cache.getOrLoad<Boxed<V41RoleAssignment[] | null>>(`user-roles:${userId}`, async () => ({
+    const boxed = await this.through<Boxed<V41RoleAssignment[] | null>>(`user-roles:${userId}`, async () => ({
       value: await this.client.getUserRoles(userId),
     }));
     return boxed.value;
   }
 
   async peekUserRoles(userId: string): Promise<V41RoleAssignment[] | null | undefined> {
-    return (await this.cache.peek<Boxed<V41RoleAssignment[] | null>>(`user-roles:${userId}`, async () => ({ value: await this.client.getUserRoles(userId) })))?.value;
+    const refresh = this.detached(async () => ({ value: await this.client.getUserRoles(userId) }));
+    return (await this.cache.peek<Boxed<V41RoleAssignment[] | null>>(`user-roles:${userId}`, refresh))?.value;
   }
 
   /** A user's roles as `GET /users/{id}` returned them: as good as a roles call, so keep them. */
@@ -118,11 +147,11 @@ export class UpstreamCatalog {
 
   /** Directory-wide facts computed from every user (companies, groups); `compute` runs once per TTL. */
   directoryFacets<T>(compute: () => Promise<T>): Promise<T> {
-    return this.cache.getOrLoad('directory-facets', compute);
+    return this.through('directory-facets', compute);
   }
 
   peekMembershipIndex(): Promise<RoleMembershipIndex | undefined> {
-    return this.cache.peek('role-membership', async () => this.buildMembershipIndex(await this.roles()));
+    return this.cache.peek('role-membership', this.detached(async () => this.buildMembershipIndex(await this.roles())), REFERENCE);
   }
 
   /**
@@ -130,7 +159,20 @@ export class UpstreamCatalog {
    * `roles[]`, so one sighting of a user gives all of that user's assignments with grant details.
    */
   membershipIndex(roles: V41Role[]): Promise<RoleMembershipIndex> {
-    return this.cache.getOrLoad('role-membership', () => this.buildMembershipIndex(roles), REFERENCE);
+    return this.through('role-membership', () => this.buildMembershipIndex(roles), REFERENCE);
+  }
+
+  /** Built again from PrivX now and kept for the requests too: the change poller's full scan. */
+  async reloadMembershipIndex(): Promise<RoleMembershipIndex> {
+    const index = await this.buildMembershipIndex(await this.roles());
+    this.cache.set('role-membership', index, REFERENCE);
+    return index;
+  }
+
+  /** What the cache holds that a change of these users makes stale (docs/changes.md, freshness). */
+  static keysOfUsers(userIds: readonly string[], listsToo: boolean): string[] {
+    const perUser = userIds.flatMap((id) => [`user-roles:${id}`, `local-user:${id}`, `local-user:${id.toLowerCase()}`]);
+    return listsToo ? [...new Set([...perUser, 'role-membership', 'local-users', 'local-users:first-page', 'directory-facets'])] : [...new Set(perUser)];
   }
 
   private async buildMembershipIndex(roles: V41Role[]): Promise<RoleMembershipIndex> {

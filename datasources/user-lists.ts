@@ -1,7 +1,9 @@
+import { readNewestFirst } from './newest-first';
 import type { UpstreamCatalog } from './upstream-catalog';
 import type { IdentityUpstream, UserSearch, UserSort } from './upstream';
 import { V41NotFoundError } from './v41/errors';
 import type { V41List, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './v41/models';
+import { PAGE_SIZE } from './v41/paging';
 
 /** Where an upstream-paged list of users comes from: everyone, one directory, or one role's members. */
 export interface UserScope {
@@ -50,6 +52,14 @@ export class UserLists {
   async candidates(roleId: string | undefined, search: UserSearch, sort: UserSort): Promise<V41RoleStoreUser[]> {
     const list = roleId ? await notFoundAsEmpty(this.client.allRoleMembers(roleId, sort)) : await this.client.searchAllUsers(search, sort);
     return list.items;
+  }
+
+  /**
+   * Every user matching `search` updated at or after `sinceMs`: newest first until past it, so a recent
+   * instant costs one call (docs/changes.md).
+   */
+  async updatedSince(search: UserSearch, sinceMs: number): Promise<V41RoleStoreUser[]> {
+    return (await readNewestFirst(this.client, search, sinceMs, PAGE_SIZE)).users;
   }
 
   /** Facts computed from every user of the directory (companies, groups): one full read per cache TTL. */

@@ -12,6 +12,7 @@ import { OrganizationResolver } from './organization.resolver';
 import { RoleAssignmentResolver } from './role-assignment.resolver';
 import { GrantRevocationResolver, GrantRolePayloadResolver, RevokeRolePayloadResolver, RoleGrantResolver } from './role-grant.resolver';
 import { RoleResolver } from './role.resolver';
+import { UserChangeResolver } from './user-change.resolver';
 import { UserResolver } from './user.resolver';
 import { WorkspaceResolver } from './workspace.resolver';
 
@@ -41,7 +42,8 @@ export const ENTITIES: readonly EntityRegistration[] = [
 
 /**
  * Resolvers of types that are not entities: grant states and the access-review query (docs/access.md), and the
- * role-grant and local-user mutations with their payloads (docs/writes.md, docs/local-users.md).
+ * role-grant and local-user mutations with their payloads (docs/writes.md, docs/local-users.md), and the change feed
+ * (docs/changes.md).
  */
 export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [
   RoleAssignmentResolver,
@@ -49,6 +51,7 @@ export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [
   GrantRolePayloadResolver,
   RevokeRolePayloadResolver,
   GrantRevocationResolver,
+  UserChangeResolver,
   LocalUserResolver,
   LocalUserPayloadResolver,
   UserActionPayloadResolver,

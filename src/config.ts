@@ -8,6 +8,8 @@ import type { CorsOrigins } from './cors-policy';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 import { DEFAULT_DEMAND_LIMITS, type DemandLimits } from './demand-control/limits';
 import { DEFAULT_REQUEST_BOUNDS, type RequestBounds } from './request-bounds';
+import { hasCredentials, isPlaintextToRemote } from './url-checks';
+import { DEFAULT_CHANGE_SETTINGS, type ChangeSettings } from './changes/settings';
 
 /**
  * Configuration from the environment, validated once at start. A bad value stops the process with a
@@ -68,21 +70,29 @@ const workers = (() => {
   );
 })();
 
-const envSchema = z.object({
+/** Exported so that docs/configuration.md can be held to the defaults the code applies (test/configuration-docs.test.ts). */
+export const envSchema = z.object({
   PORT: integer(0, 65535).default(4001),
   WEB_CONCURRENCY: workers.default(1),
   HOST: text,
-  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).optional()).default('development'),
+  // Two modes only: `test` (which some tools set on their own) would start open like development without saying so.
+  NODE_ENV: z
+    .preprocess(
+      emptyAsUndefined,
+      z.enum(['development', 'production'], { error: 'must be development or production (any other value, test included, is refused rather than guessed)' }).optional(),
+    )
+    .default('development'),
   V41_BASE_URL: z.preprocess(
     emptyAsUndefined,
     z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://privx.example.com' })
       // Credentials in the URL would ride along into error messages; PrivX takes them as client secrets.
-      .refine((u) => !/^https?:\/\/[^/]*@/i.test(u), { error: 'must not contain credentials (user:password@): use V41_API_CLIENT_ID and V41_API_CLIENT_SECRET' })
+      .refine((u) => !hasCredentials(u), { error: 'must not contain credentials (user:password@): use V41_API_CLIENT_ID and V41_API_CLIENT_SECRET' })
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
   ),
   V41_SIMULATOR: boolean,
+  V41_ALLOW_PLAINTEXT_HTTP: boolean.default(false),
   V41_OAUTH_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()).default('privx-external'),
   V41_OAUTH_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   V41_API_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -100,14 +110,21 @@ const envSchema = z.object({
   CACHE_TIMEOUT_MS: integer(10, 60_000).default(500),
   CACHE_KEY_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[\w.-]+$/, { error: 'must be letters, digits, _ . -' }).optional()).default('privx-identity'),
   DATALOADERS_ENABLED: boolean.default(true),
-  AUTH_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a JSON Web Key Set' }).optional()),
+  AUTH_JWKS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL of a JSON Web Key Set' })
+      // fetch refuses such a URL anyway; said here, at start, rather than as every token refused.
+      .refine((u) => !hasCredentials(u), { error: 'must not contain credentials (user:password@)' })
+      .optional(),
+  ),
   AUTH_ISSUER: text,
   AUTH_AUDIENCE: text,
   AUTH_DISABLED: boolean.default(false),
   WRITES_ENABLED: boolean,
   ROUTER_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
   CORS_ORIGINS: origins,
-  // Operability (logs, metrics, traces): see the README's "Observability" section.
+  // Operability (logs, metrics, traces): see docs/operations.md.
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()).default('info'),
   LOG_PRETTY: boolean,
   METRICS_PORT: integer(0, 65535),
@@ -128,7 +145,14 @@ const envSchema = z.object({
   MAX_IN_FLIGHT: integer(0, 100_000).default(DEFAULT_ADMISSION_LIMITS.maxInFlight),
   MAX_QUEUED: integer(0, 100_000).default(DEFAULT_ADMISSION_LIMITS.maxQueued),
   MAX_QUEUE_WAIT_MS: integer(1, 600_000).default(DEFAULT_ADMISSION_LIMITS.maxQueueWaitMs),
+  // The change feed (docs/changes.md); 0 turns each off.
+  CHANGES_POLL_SECONDS: integer(0, 86_400).default(DEFAULT_CHANGE_SETTINGS.pollSeconds),
+  CHANGES_FULL_SCAN_SECONDS: integer(0, 604_800).default(DEFAULT_CHANGE_SETTINGS.fullScanSeconds),
+  CHANGES_RETENTION_HOURS: integer(0, 8_760).default(DEFAULT_CHANGE_SETTINGS.retentionHours),
 });
+
+/** Every variable the configuration reads (deployment examples are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export type UpstreamConfig = V41Connection;
 
@@ -143,9 +167,9 @@ export interface AppConfig {
   upstreamTimeoutMs: number;
   cacheTtlSeconds: number;
   cacheMaxEntries: number;
-  /** Set: the cache is shared with the other replicas through this Redis (see README, Production). */
+  /** Set: the cache is shared with the other replicas through this Redis (see docs/scaling.md). */
   sharedCache: SharedCacheConfig | undefined;
-  /** Off only to measure the naive cost (benchmarks, README table): one upstream call per user and relation. */
+  /** Off only to measure the naive cost (benchmarks): one upstream call per user and relation. */
   dataloadersEnabled: boolean;
   /** Verified callers (JWT) and/or the router gate; empty: no access control. */
   access: AccessConfig;
@@ -168,6 +192,8 @@ export interface AppConfig {
   readyIntervalMs: number;
   /** GraphQL requests worked on at once in this process, and how many may wait; past that, 503 SERVER_BUSY. */
   admission: AdmissionLimits;
+  /** The change feed and its poller; `undefined` (CHANGES_RETENTION_HOURS=0): no feed at all. */
+  changes: ChangeSettings | undefined;
 }
 
 export interface SharedCacheConfig {
@@ -240,6 +266,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
     },
     readyIntervalMs: e.READY_INTERVAL_MS,
     admission: { maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED, maxQueueWaitMs: e.MAX_QUEUE_WAIT_MS },
+    changes:
+      e.CHANGES_RETENTION_HOURS === 0
+        ? undefined
+        : {
+            pollSeconds: e.CHANGES_POLL_SECONDS,
+            // 0: no periodic scan; the id set is still read whenever `count` says something vanished.
+            fullScanSeconds: e.CHANGES_FULL_SCAN_SECONDS === 0 ? Number.MAX_SAFE_INTEGER / 1000 : e.CHANGES_FULL_SCAN_SECONDS,
+            retentionHours: e.CHANGES_RETENTION_HOURS,
+          },
   };
 }
 
@@ -277,8 +312,12 @@ function productionProblems(e: Env): string[] {
   if (!e.AUTH_JWKS_URL && !e.ROUTER_SECRET && !e.AUTH_DISABLED) {
     problems.push('AUTH_JWKS_URL or ROUTER_SECRET: one is required in production (or AUTH_DISABLED=true to serve without access control on purpose)');
   }
-  if (e.AUTH_JWKS_URL && !/^https:|^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(e.AUTH_JWKS_URL)) {
+  if (e.AUTH_JWKS_URL && isPlaintextToRemote(e.AUTH_JWKS_URL)) {
     problems.push('AUTH_JWKS_URL: must be https in production (plain http only on loopback)');
+  }
+  // The token call carries the OAuth and API client secrets, and every answer carries user data.
+  if (e.V41_BASE_URL && isPlaintextToRemote(e.V41_BASE_URL) && !e.V41_ALLOW_PLAINTEXT_HTTP) {
+    problems.push('V41_BASE_URL: must be https in production (plain http only on loopback, or V41_ALLOW_PLAINTEXT_HTTP=true to send the client secrets and user data unencrypted on purpose)');
   }
   return problems;
 }

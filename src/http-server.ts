@@ -3,7 +3,6 @@ import { HeaderMap } from '@apollo/server';
 import bodyParser from 'body-parser';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Admission } from './admission';
-import type { Release } from './admission/in-flight-limit';
 import type { Caller } from './auth/caller';
 import { Unauthenticated, type RequestGuard } from './auth/request-guard';
 import type { Context } from './context';
@@ -67,7 +66,7 @@ export interface RouteOptions {
 interface Handlers {
   guard: RequestGuard;
   cors: Middleware;
-  context: (caller: Caller) => Promise<Context>;
+  context: (caller: Caller, subscription: boolean) => Promise<Context>;
 }
 
 /**
@@ -77,7 +76,7 @@ interface Handlers {
  * alone) and run in its own `RequestScope` (deadline, upstream-call budget). Apollo's standalone server answers
  * on every path and has no health route; this keeps the surface to exactly what we serve.
  */
-export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: Caller) => Promise<Context>, options: RouteOptions): RequestListener {
+export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: Caller, subscription: boolean) => Promise<Context>, options: RouteOptions): RequestListener {
   const securityHeadersOn = securityHeaders(options.production);
   const handlers: Handlers = { guard: options.guard, cors: corsPolicy(options.corsOrigins), context };
   const { metricsRoute, explorer } = options;
@@ -103,47 +102,59 @@ export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: 
       sendJson(res, 404, { error: `Not found. GraphQL is served at ${GRAPHQL_PATH}.` });
       return;
     }
-    // A preflight carries no operation and costs next to nothing: browsers must never see it refused.
-    if (req.method === 'OPTIONS') {
-      void serveGraphQL(apollo, handlers, options, req, res, Date.now());
-      return;
-    }
-    const arrived = Date.now();
-    const slot = options.admission.admit(res);
-    const serve = (release: Release | undefined) => {
-      if (release) void serveGraphQL(apollo, handlers, options, req, res, arrived).finally(release);
-    };
-    if (slot instanceof Promise) void slot.then(serve);
-    else serve(slot);
+    void serveGraphQL(apollo, handlers, options, req, res, Date.now());
   };
 }
 
-/** One GraphQL request in its scope; its deadline counts from its arrival, time waiting for a slot included. */
+/**
+ * One GraphQL request in its scope; its deadline counts from its arrival, time waiting for a slot included. Who
+ * calls is settled first, from the headers: a token may have to wait for the key set, and that wait must not hold
+ * one of the slots that serve verified work (with a slow key set, random `kid`s would otherwise fill them all).
+ * A preflight carries no operation and takes no slot: browsers must never see it refused.
+ */
 function serveGraphQL(apollo: ApolloServer<Context>, handlers: Handlers, options: RouteOptions, req: IncomingMessage, res: ServerResponse, arrived: number): Promise<void> {
   const { observability, upstream } = options;
   const scope = new RequestScope(upstream.bounds.timeoutMs, upstream.bounds.callBudget, arrived);
-  return runInRequestScope(scope, () => observeRequest(observability, req, res, () => handleGraphQL(apollo, handlers, req, res))).catch((error: { status?: number; type?: string }) => {
+  return runInRequestScope(scope, () => observeRequest(observability, req, res, () => handleGraphQL(apollo, handlers, options.admission, req, res))).catch((error: { status?: number; type?: string }) => {
     if (error instanceof Unauthenticated) {
       const challenge: Record<string, string> = error.challenge ? { 'www-authenticate': error.challenge } : {};
       sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, challenge);
       return;
     }
-    // body-parser errors carry an HTTP status (400 bad JSON, 413 too large, 415 charset); say only that.
+    // body-parser errors carry an HTTP status (400 bad JSON, 413 too large, 415 charset); say only that, with a code.
     const status = typeof error.status === 'number' && error.status < 500 ? error.status : 500;
-    if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : `Bad request (${error.type ?? 'invalid body'})` }] });
+    const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : `Bad request (${error.type ?? 'invalid body'})`, extensions: { code } }] });
     else res.end();
   });
 }
 
-async function handleGraphQL(apollo: ApolloServer<Context>, { guard, cors, context }: Handlers, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  await run(cors, req, res);
+/** The Apollo Router's callback protocol marks a subscription with `extensions.subscription` (its callback URL). */
+function isSubscriptionCallback(body: unknown): boolean {
+  const extensions = (body as { extensions?: { subscription?: unknown } } | undefined)?.extensions;
+  return typeof extensions?.subscription === 'object' && extensions.subscription !== null;
+}
+
+async function handleGraphQL(apollo: ApolloServer<Context>, handlers: Handlers, admission: Admission, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  await run(handlers.cors, req, res);
   if (req.method === 'OPTIONS') {
     // Answered by cors for an allowed origin; otherwise a bare 204 without CORS headers, which browsers refuse.
     if (!res.writableEnded) res.writeHead(204).end();
     return;
   }
   // Preflights carry no credentials; everything else is checked before the body is even read.
-  const caller = await guard(req.headers);
+  const caller = await handlers.guard(req.headers);
+  // Refused (answered 503 SERVER_BUSY) or left while queued: nothing more to do.
+  const release = await admission.admit(res);
+  if (!release) return;
+  try {
+    await executeGraphQL(apollo, handlers.context, caller, req, res);
+  } finally {
+    release();
+  }
+}
+
+async function executeGraphQL(apollo: ApolloServer<Context>, context: Handlers['context'], caller: Caller, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await run(jsonBody, req, res);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -157,7 +168,8 @@ async function handleGraphQL(apollo: ApolloServer<Context>, { guard, cors, conte
       search: url.includes('?') ? url.slice(url.indexOf('?')) : '',
       body: (req as IncomingMessage & { body?: unknown }).body,
     },
-    context: () => context(caller),
+    // A router's subscription (HTTP callback protocol) outlives this request: its events get a context of their own.
+    context: () => context(caller, isSubscriptionCallback((req as IncomingMessage & { body?: unknown }).body)),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

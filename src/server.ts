@@ -2,24 +2,33 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
+import { ApolloServerPluginSubscriptionCallback } from '@apollo/server/plugin/subscriptionCallback';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import { createAdmission, DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './admission';
-import type { AccessConfig } from './auth/caller';
+import type { AccessConfig, Caller } from './auth/caller';
+import { keySetFailureReporter } from './auth/key-set-failures';
+import { createChangeTracking, NO_POLLER, type ChangeSettings, type ChangeTracking } from './changes';
+import type { SharedCacheConfig } from './config';
 import { createRequestGuard } from './auth/request-guard';
 import { enforceRequiredScopes } from './auth/scope-enforcement';
 import { createContext, type Context } from './context';
+import { createDocumentStores, type DocumentStoreBounds } from './document-stores';
 import type { CorsOrigins } from './cors-policy';
 import { DEFAULT_DEMAND_LIMITS, demandControl, type DemandLimits } from './demand-control';
 import { createErrorFormatter } from './errors';
 import { withOfflineExplorerLink } from './explorer/landing-page';
 import { GRAPHQL_PATH, serveMetrics, subgraphRoutes, type RenderMetrics } from './http-server';
 import { Metrics, operationPlugin, silentLogger, type Logger } from './observability';
+import { logContractViolations } from './observability/contract-log';
 import { jitGateway } from './jit-execution';
 import { identitySchema } from './schema/identity-schema';
+import { SupportedOperationTypesRule } from './supported-operations';
 import type { ServedUpstream } from './upstream';
+import { createSubscriptionContext } from './subscriptions/subscription-context';
+import { serveWebSocketSubscriptions } from './subscriptions/ws-server';
 import { createWrites, writePolicy, type Writes } from './writes';
 
 export interface SubgraphOptions {
@@ -47,8 +56,17 @@ export interface SubgraphOptions {
   clientTimeouts?: ClientTimeouts;
   /** The bound on GraphQL requests in flight in this process; the defaults unless given. */
   admission?: AdmissionLimits;
+  /** Bytes the persisted-query store and the parsed-document store may hold; the defaults unless given. */
+  documentStores?: DocumentStoreBounds;
   /** `WRITES_ENABLED`: unset leaves it to the rule of src/writes/write-policy.ts. */
   writesEnabled?: boolean;
+  /**
+   * The change feed (docs/changes.md): its poller and retention. Unset: a feed without a poller (the queries
+   * answer, nothing polls PrivX: tests count its calls); `false`: no feed.
+   */
+  changes?: ChangeSettings | false;
+  /** With Redis: the feed, its poller's lease and the eviction of cached users are shared by every replica. */
+  sharedCache?: SharedCacheConfig;
 }
 
 export interface ClientTimeouts {
@@ -68,8 +86,12 @@ export interface RunningSubgraph {
   /** Where Prometheus scrapes. */
   metricsUrl: string;
   metrics: Metrics;
+  /** Where Apollo keeps persisted queries and parsed documents (their `bytes` never exceed their bounds). */
+  documentStores: ReturnType<typeof createDocumentStores>;
   /** Whether mutations write here, and why (the start-up log says it). */
   writes: Writes['policy'];
+  /** The change feed this process serves; `undefined` when it serves none. */
+  changes: ChangeTracking | undefined;
   close(): Promise<void>;
 }
 
@@ -96,6 +118,13 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
   return (server.address() as AddressInfo).port;
 }
 
+/** A key set that cannot be read is logged (once per cause and interval) and counted, not only refused. */
+function withKeySetFailureReport(access: AccessConfig, logger: Logger, metrics: Metrics): AccessConfig {
+  if (!access.jwt || access.jwt.onKeySetFailure) return access;
+  const onKeySetFailure = keySetFailureReporter(access.jwt.jwksUrl, { logger, counter: metrics.jwksFetchFailures });
+  return { ...access, jwt: { ...access.jwt, onKeySetFailure } };
+}
+
 /** Starts the subgraph over a ready upstream: GraphQL at `/graphql`, health at `/health`, `/metrics`. */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
   const { upstream, port, host = '127.0.0.1', production, schema: given, access = {}, logger = silentLogger, limits = DEFAULT_DEMAND_LIMITS, clientTimeouts = DEFAULT_CLIENT_TIMEOUTS } = options;
@@ -110,7 +139,26 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     connectionsCheckingInterval: Math.min(1_000, clientTimeouts.headersMs / 2),
   });
   const metrics = new Metrics();
+  const changes = options.changes === false ? undefined : createChangeTracking(upstream, options.changes ?? NO_POLLER, options.sharedCache, { logger, metrics });
+  const stopContractLog = logContractViolations(logger);
   const demand = demandControl(limits);
+  const stores = createDocumentStores(options.documentStores);
+  const guard = createRequestGuard(withKeySetFailureReport(access, logger, metrics), (message) => logger.warn(message));
+  const corsOrigins = options.corsOrigins ?? (production ? [] : '*');
+  const webSockets = serveWebSocketSubscriptions({
+    server,
+    path: GRAPHQL_PATH,
+    schema,
+    upstream,
+    bounds: upstream.bounds,
+    changes,
+    guard,
+    corsOrigins,
+    validationRules: demand.validationRules,
+    maxTokens: limits.maxTokens,
+    production,
+    logger,
+  });
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     formatError: createErrorFormatter(production),
@@ -121,11 +169,18 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     // main.ts owns the signals: Apollo's own handler re-raised SIGTERM before the last spans were flushed, and
     // before the embedded simulator could be closed after the drain.
     stopOnTerminationSignals: false,
+    // Both bounded by the bytes they hold, not by Apollo's defaults: src/document-stores.ts, docs/limits.md.
+    persistedQueries: { cache: stores.persistedQueries },
+    documentStore: stores.documents,
     parseOptions: demand.parseOptions,
-    validationRules: demand.validationRules,
+    validationRules: [SupportedOperationTypesRule, ...demand.validationRules],
     plugins: [
       // On stop: refuse new connections, let in-flight requests finish (they end by their deadline anyway).
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: upstream.bounds.timeoutMs + 1_000 }),
+      // Subscriptions end at shutdown: WebSocket clients are told to reconnect (to another replica) with `after`.
+      { serverWillStart: async () => ({ drainServer: () => webSockets.dispose() }) },
+      // The Apollo Router's HTTP callback protocol for subscriptions (docs/changes.md).
+      ApolloServerPluginSubscriptionCallback({ logger }),
       demand.plugin as ApolloServerPlugin<Context>,
       ApolloServerPluginCacheControlDisabled(),
       noStore,
@@ -151,9 +206,11 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     logger,
     metrics,
   });
-  const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller, writes), {
-    guard: createRequestGuard(access),
-    corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
+  const context = async (caller: Caller, subscription: boolean) =>
+    subscription ? createSubscriptionContext(upstream, caller, changes, upstream.bounds) : createContext(upstream, caller, { writes, changes });
+  const routes = subgraphRoutes(apollo, context, {
+    guard,
+    corsOrigins,
     production,
     observability: { logger, metrics },
     metricsRoute,
@@ -166,18 +223,23 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const url = `http://${shownHost}:${await listen(server, port, host)}`;
   const metricsServer = metricsPort === undefined ? undefined : createServer((req, res) => void serveMetrics(() => metrics.render(), req, res).catch(() => res.destroy()));
   const metricsBase = metricsServer ? `http://${shownHost}:${await listen(metricsServer, metricsPort ?? 0, host)}` : url;
+  changes?.start(options.changes ? options.changes.manualPolls : false);
   return {
     url,
     graphqlUrl: `${url}${GRAPHQL_PATH}`,
     metricsUrl: `${metricsBase}/metrics`,
     metrics,
+    documentStores: stores,
     writes: writes.policy,
+    changes,
     close: async () => {
       upstream.readiness.drain(); // `/ready` says 503 on connections still open while the requests in flight finish
+      await changes?.stop(); // the poller first: no poll may start against an upstream about to close
       await apollo.stop(); // drains and closes the HTTP server
       admission.close();
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       metrics.close();
+      stopContractLog();
     },
   };
 }

@@ -48,6 +48,19 @@ export async function startEmbeddedSimulator(config: Pick<AppConfig, 'upstreamTi
   return { simulator, connection };
 }
 
+/**
+ * The feed of this process. Several workers without Redis would each keep a feed of their own, answering
+ * different cursors depending on the worker a request lands on: the feed needs CACHE_URL there.
+ */
+function changeSettingsOf(config: AppConfig, logger: Logger): SubgraphOptions['changes'] {
+  if (!config.changes) return false;
+  if (config.workers > 1 && !config.sharedCache) {
+    logger.warn({ component: 'change-feed' }, 'Change feed off: with WEB_CONCURRENCY > 1 it needs CACHE_URL (a Redis the workers share), or each worker would answer different cursors');
+    return false;
+  }
+  return config.changes;
+}
+
 /** Everything `npm start` runs, without the process wiring (signals, exit codes): `main.ts` adds those. */
 export async function startService(
   config: AppConfig,
@@ -73,6 +86,8 @@ export async function startService(
       limits: config.limits,
       ...worker,
       admission: config.admission,
+      changes: changeSettingsOf(config, logger),
+      sharedCache: config.sharedCache,
     });
   } catch (error) {
     await upstream.cache.close();

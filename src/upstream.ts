@@ -39,12 +39,14 @@ export function createUpstream(connection: UpstreamConfig, settings: UpstreamSet
     staleIfErrorSeconds: settings.cacheStaleIfErrorSeconds ?? 600,
     redis: settings.sharedCache && { ...settings.sharedCache, warn: hooks.warn ?? ((message) => console.warn(message)), now: hooks.now },
   });
+  const bounds = settings.requestBounds ?? DEFAULT_REQUEST_BOUNDS;
   return {
     client,
     writer: client,
-    catalog: new UpstreamCatalog(client, cache),
+    // A shared load (one many requests may join) gets the bounds of a request of its own.
+    catalog: new UpstreamCatalog(client, cache, bounds),
     batching: settings.dataloadersEnabled,
-    bounds: settings.requestBounds ?? DEFAULT_REQUEST_BOUNDS,
+    bounds,
     readiness: new Readiness(() => client.ping(), settings.readyIntervalMs ?? 10_000),
     cache,
   };

@@ -49,7 +49,21 @@ describe('loadConfig', () => {
       resilience: { concurrency: 32, maxAttempts: 6, breakerThreshold: 10, breakerResetMs: 5_000 },
       readyIntervalMs: 10_000,
       admission: { maxInFlight: 8, maxQueued: 40, maxQueueWaitMs: 2_000 },
+      changes: { pollSeconds: 10, fullScanSeconds: 600, retentionHours: 24 },
     });
+  });
+
+  it('reads the change feed settings, 0 turning each off', () => {
+    expect(loadConfig({ CHANGES_POLL_SECONDS: '5', CHANGES_FULL_SCAN_SECONDS: '60', CHANGES_RETENTION_HOURS: '48' }, false).changes).toEqual({
+      pollSeconds: 5,
+      fullScanSeconds: 60,
+      retentionHours: 48,
+    });
+    expect(loadConfig({ CHANGES_POLL_SECONDS: '0' }, false).changes).toMatchObject({ pollSeconds: 0 });
+    expect(loadConfig({ CHANGES_FULL_SCAN_SECONDS: '0' }, false).changes!.fullScanSeconds).toBeGreaterThan(1e12);
+    expect(loadConfig({ CHANGES_RETENTION_HOURS: '0' }, false).changes).toBeUndefined();
+    expect(problemsOf({ CHANGES_POLL_SECONDS: '-1' })).toEqual(['CHANGES_POLL_SECONDS: must be a whole number from 0 to 86400']);
+    expect(problemsOf({ CHANGES_RETENTION_HOURS: 'day' })).toEqual(['CHANGES_RETENTION_HOURS: must be a whole number from 0 to 8760']);
   });
 
   it('logs pretty only in development on a terminal, unless LOG_PRETTY says otherwise', () => {
@@ -119,6 +133,38 @@ describe('loadConfig', () => {
     expect(problemsOf({ NODE_ENV: 'production', ...REAL, ...JWT, AUTH_JWKS_URL: 'http://127.0.0.1:9000/jwks' })).toEqual([]);
   });
 
+  it('reads hosts as fetch does: user-info before an @ is not the host, and loopback means 127.0.0.0/8, ::1 or localhost', () => {
+    const production = { NODE_ENV: 'production', ...REAL, ...JWT };
+    // The issue's probe: user `127.0.0.1`, password `1`, at host.example. Refused for the credentials, in any mode.
+    for (const mode of [{}, production]) {
+      expect(problemsOf({ ...mode, ...JWT, AUTH_JWKS_URL: 'http://127.0.0.1:1@host.example/jwks' })).toEqual(['AUTH_JWKS_URL: must not contain credentials (user:password@)']);
+    }
+    for (const remote of ['http://localhost.example.com/jwks', 'http://127.0.0.1.nip.io/jwks', 'http://10.0.0.1/jwks', 'http://[::2]/jwks']) {
+      expect([remote, problemsOf({ ...production, AUTH_JWKS_URL: remote })]).toEqual([remote, ['AUTH_JWKS_URL: must be https in production (plain http only on loopback)']]);
+    }
+    for (const loopback of ['http://127.0.0.2:9000/jwks', 'http://[::1]:9000/jwks', 'http://LOCALHOST/jwks', 'http://[::ffff:127.0.0.1]/jwks']) {
+      expect([loopback, problemsOf({ ...production, AUTH_JWKS_URL: loopback })]).toEqual([loopback, []]);
+    }
+  });
+
+  it('production refuses plain http to a remote PrivX unless V41_ALLOW_PLAINTEXT_HTTP=true says so', () => {
+    const production = { NODE_ENV: 'production', ...REAL, ROUTER_SECRET: ROUTER };
+    const problem = /^V41_BASE_URL: must be https in production \(plain http only on loopback, or V41_ALLOW_PLAINTEXT_HTTP=true/;
+    expect(problemsOf({ ...production, V41_BASE_URL: 'http://privx.example.com' })).toEqual([expect.stringMatching(problem)]);
+    expect(problemsOf({ ...production, V41_BASE_URL: 'http://10.1.2.3:8080' })).toEqual([expect.stringMatching(problem)]);
+    expect(loadConfig({ ...production, V41_BASE_URL: 'http://privx.example.com', V41_ALLOW_PLAINTEXT_HTTP: 'true' }).upstream?.baseUrl).toBe('http://privx.example.com');
+    expect(problemsOf({ ...production, V41_BASE_URL: 'http://127.0.0.1:8080' })).toEqual([]);
+    expect(problemsOf({ ...production, V41_BASE_URL: 'https://privx.example.com' })).toEqual([]);
+    // Development talks to anything: it has no secrets of a deployment to lose.
+    expect(problemsOf({ ...REAL, V41_BASE_URL: 'http://privx.example.com' })).toEqual([]);
+  });
+
+  it('knows two modes: NODE_ENV=test (or any other) is refused rather than started open like development', () => {
+    expect(problemsOf({ NODE_ENV: 'test' })).toEqual([expect.stringMatching(/^NODE_ENV: must be development or production/)]);
+    expect(loadConfig({ NODE_ENV: 'development' }).production).toBe(false);
+    expect(loadConfig({}).production).toBe(false);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -138,6 +184,8 @@ describe('loadConfig', () => {
     [{ V41_BASE_URL: 'privx.example.com' }, 'V41_BASE_URL'],
     [{ V41_BASE_URL: 'ftp://privx.example.com' }, 'V41_BASE_URL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ NODE_ENV: 'test' }, 'NODE_ENV'],
+    [{ V41_ALLOW_PLAINTEXT_HTTP: 'yes' }, 'V41_ALLOW_PLAINTEXT_HTTP'],
     [{ DATALOADERS_ENABLED: 'maybe' }, 'DATALOADERS_ENABLED'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ LOG_PRETTY: 'yes' }, 'LOG_PRETTY'],

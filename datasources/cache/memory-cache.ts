@@ -5,7 +5,10 @@ import type { LoadOptions, SharedCache } from './shared-cache';
 
 export interface MemoryCacheOptions {
   ttlSeconds: number;
-  /** Upper bound on the records held, counting a list as its length: keeps memory flat at any directory size. */
+  /**
+   * Upper bound on the per-user records held, counting a list as its length: keeps their memory flat at any
+   * directory size. Whole-directory values (`apart`) are held beside it, one each (docs/cache.md#memory).
+   */
   maxRecords: number;
   /** How long past its TTL a `staleIfError` value may still stand in for a failed refresh; 0: never. */
   staleIfErrorSeconds?: number;
@@ -17,6 +20,11 @@ interface Entry {
   value: NonNullable<unknown>;
   /** Clock time after which the value is stale: still kept (for `staleIfError`), no longer served as fresh. */
   freshUntil: number;
+}
+
+interface ApartEntry extends Entry {
+  /** Clock time after which it is gone (TTL, plus the stale-if-error bound where asked). */
+  keepUntil: number;
 }
 
 /** Lists weigh their length so that one 30,000-user local list counts as what it holds. */
@@ -34,7 +42,10 @@ export function weight(value: unknown): number {
  */
 export class MemoryCache implements SharedCache {
   readonly coordination: KeyValueStore = new MemoryKeyValueStore();
+  readonly sharesLoads = true;
   private readonly lru: LRUCache<string, Entry>;
+  /** Whole-directory values, outside the record bound: a handful of keys, never evicted, only expired. */
+  private readonly apart = new Map<string, ApartEntry>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly ttlMs: number;
   private readonly staleMs: number;
@@ -77,7 +88,7 @@ export class MemoryCache implements SharedCache {
             return value;
           },
           (error: unknown) => {
-            const stale = options?.staleIfError ? this.lru.get(key) : undefined;
+            const stale = options?.staleIfError ? this.entry(key) : undefined;
             if (stale === undefined) throw error;
             return stale.value as T;
           },
@@ -94,8 +105,16 @@ export class MemoryCache implements SharedCache {
     return Promise.resolve(this.fresh<T>(key));
   }
 
+  private entry(key: string): Entry | undefined {
+    const apart = this.apart.get(key);
+    if (apart === undefined) return this.lru.get(key);
+    if (this.now() < apart.keepUntil) return apart;
+    this.apart.delete(key);
+    return undefined;
+  }
+
   private fresh<T>(key: string): T | undefined {
-    const entry = this.lru.get(key);
+    const entry = this.entry(key);
     return entry !== undefined && this.now() < entry.freshUntil ? (entry.value as T) : undefined;
   }
 
@@ -103,13 +122,28 @@ export class MemoryCache implements SharedCache {
     // lru-cache cannot hold undefined/null: callers box "not found" when it is worth keeping.
     if (value === undefined || value === null) return;
     const keepMs = this.ttlMs + (options?.staleIfError ? this.staleMs : 0);
-    this.lru.set(key, { value, freshUntil: this.now() + this.ttlMs }, { ttl: keepMs });
+    const now = this.now();
+    if (options?.apart) {
+      this.lru.delete(key);
+      this.apart.set(key, { value, freshUntil: now + this.ttlMs, keepUntil: now + keepMs });
+      return;
+    }
+    this.apart.delete(key);
+    this.lru.set(key, { value, freshUntil: now + this.ttlMs }, { ttl: keepMs });
   }
 
   async invalidate(keys: readonly string[]): Promise<void> {
     for (const key of keys) {
       this.lru.delete(key);
+      this.apart.delete(key);
       this.loading.delete(key);
+    }
+  }
+
+  async forget(keys: readonly string[]): Promise<void> {
+    for (const key of keys) {
+      this.lru.delete(key);
+      this.apart.delete(key);
     }
   }
 

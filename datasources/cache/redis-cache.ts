@@ -6,7 +6,7 @@ import { reportCache } from '../telemetry';
 import { weight } from './memory-cache';
 import type { KeyValueStore } from './key-value-store';
 import { RedisKeyValueStore } from './redis-key-value-store';
-import type { SharedCache } from './shared-cache';
+import type { LoadOptions, SharedCache } from './shared-cache';
 import { CACHE_SCHEMA_VERSION, decodeValue, encodeValue } from './value-codec';
 
 export interface RedisCacheOptions {
@@ -15,6 +15,11 @@ export interface RedisCacheOptions {
   ttlSeconds: number;
   /** How long past its TTL a value may still be served while one replica refreshes it (or PrivX fails). */
   staleSeconds: number;
+  /**
+   * How long past its TTL a `staleIfError` value may still stand in for a failed refresh, as in `MemoryCache`
+   * (`CACHE_STALE_IF_ERROR_SECONDS`); 0: only within `staleSeconds`.
+   */
+  staleIfErrorSeconds?: number;
   /** Bound of the in-process tier, in records as `MemoryCache` counts them; a heavier value is not cached. */
   maxRecords: number;
   /** Life of the refresh lock, and the longest a replica waits for another's load of a missing key. */
@@ -32,6 +37,11 @@ export interface RedisCacheOptions {
 interface Entry {
   value: unknown;
   freshUntil: number;
+}
+
+/** A value as this replica holds it: served without asking Redis until `servedUntil`; kept longer for stale-if-error. */
+interface LocalEntry extends Entry {
+  servedUntil: number;
 }
 
 /** A read that could not reach Redis: the caller goes to PrivX. */
@@ -55,6 +65,7 @@ const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis
  *   loads from PrivX as if alone and warns once; ioredis reconnects by itself and the replica warns again.
  */
 export class RedisCache implements SharedCache {
+  readonly sharesLoads = true;
   private readonly redis: Redis;
   /** Hears the other replicas' invalidations (a connection in subscriber mode serves nothing else). */
   private readonly subscriber: Redis;
@@ -62,7 +73,9 @@ export class RedisCache implements SharedCache {
   private readonly epochs = new LRUCache<string, number>({ max: 10_000 });
   private readonly replicaId = randomUUID();
   readonly coordination: KeyValueStore;
-  private readonly local: LRUCache<string, NonNullable<unknown>>;
+  private readonly local: LRUCache<string, LocalEntry>;
+  /** Whole-directory values (`apart`), outside the record bound: a handful of keys, never evicted, only expired. */
+  private readonly localApart = new Map<string, LocalEntry & { keepUntil: number }>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly background = new Set<Promise<unknown>>();
   private readonly now: () => number;
@@ -72,10 +85,10 @@ export class RedisCache implements SharedCache {
 
   constructor(private readonly options: RedisCacheOptions) {
     this.now = options.now ?? Date.now;
-    this.local = new LRUCache<string, NonNullable<unknown>>({
+    this.local = new LRUCache<string, LocalEntry>({
       perf: { now: this.now },
       maxSize: options.maxRecords,
-      sizeCalculation: weight,
+      sizeCalculation: (entry) => weight(entry.value),
       ttlAutopurge: false,
       ttlResolution: 0,
     });
@@ -130,6 +143,7 @@ export class RedisCache implements SharedCache {
 
   private forgetLocally(key: string): void {
     this.local.delete(key);
+    this.localApart.delete(key);
     this.loading.delete(key);
     this.epochs.set(key, (this.epochs.get(key) ?? 0) + 1);
   }
@@ -138,43 +152,64 @@ export class RedisCache implements SharedCache {
     return `${this.options.keyPrefix}:${CACHE_SCHEMA_VERSION}:invalidate`;
   }
 
-  async getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.local.get(key);
+  async getOrLoad<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<T> {
+    const hit = this.served(key);
     if (hit !== undefined) {
       reportCache(key, 'hit');
-      return hit as T;
+      return hit.value as T;
     }
     let pending = this.loading.get(key) as Promise<T> | undefined;
     // Joining a resolution in flight costs no upstream call: a hit for whoever joins.
     if (pending) reportCache(key, 'hit');
     if (!pending) {
-      const mine: Promise<T> = this.resolve(key, load).finally(() => {
-        if (this.loading.get(key) === mine) this.loading.delete(key);
-      });
+      const mine: Promise<T> = this.resolve(key, load, options)
+        .catch((error: unknown) => {
+          // As `MemoryCache`: a failed load of an expired reference value answers the last good one, within
+          // the stale-if-error bound, whether the stale copy is this replica's or was just read from Redis.
+          const stale = options?.staleIfError ? this.staleIfErrorValue(key) : undefined;
+          if (stale === undefined) throw error;
+          return stale.value as T;
+        })
+        .finally(() => {
+          if (this.loading.get(key) === mine) this.loading.delete(key);
+        });
       pending = mine;
       this.loading.set(key, pending);
     }
     return pending;
   }
 
-  async peek<T>(key: string, refresh?: () => Promise<T>): Promise<T | undefined> {
-    const hit = this.local.get(key);
-    if (hit !== undefined) return hit as T;
+  async peek<T>(key: string, refresh?: () => Promise<T>, options?: LoadOptions): Promise<T | undefined> {
+    const hit = this.served(key);
+    if (hit !== undefined) return hit.value as T;
     const entry = await this.read(key);
-    if (entry === UNAVAILABLE || entry === undefined) return undefined;
+    if (entry === UNAVAILABLE || entry === undefined || !this.servable(entry)) return undefined;
     const left = entry.freshUntil - this.now();
     if (left > 0) {
-      this.keepLocally(key, entry.value, left);
+      this.keepLocally(key, entry, left, options);
     } else {
       // Stale is what every replica serves while one refreshes, as `getOrLoad` does.
-      if (refresh) this.track(this.revalidate(key, refresh));
-      this.keepLocally(key, entry.value, STALE_RECHECK_MS);
+      if (refresh) this.track(this.revalidate(key, refresh, options));
+      this.keepLocally(key, entry, STALE_RECHECK_MS, options);
     }
     return entry.value as T;
   }
 
-  set<T>(key: string, value: T): void {
-    this.track(this.store(key, value));
+  set<T>(key: string, value: T, options?: LoadOptions): void {
+    this.track(this.store(key, value, options));
+  }
+
+  async forget(keys: readonly string[], scope: 'local' | 'shared'): Promise<void> {
+    for (const key of keys) {
+      this.local.delete(key);
+      this.localApart.delete(key);
+    }
+    if (scope !== 'shared' || keys.length === 0 || !this.available) return;
+    try {
+      await this.redis.del(...keys.map((key) => this.keyOf(key)));
+    } catch (error) {
+      this.down(error);
+    }
   }
 
   /** Resolves once every background refresh and write has settled (shutdown, tests). */
@@ -190,25 +225,27 @@ export class RedisCache implements SharedCache {
     else this.redis.disconnect();
   }
 
-  private async resolve<T>(key: string, load: () => Promise<T>): Promise<T> {
+  private async resolve<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<T> {
     const entry = await this.read(key);
-    if (entry === UNAVAILABLE) return this.loadAndStore(key, load);
-    if (entry) {
+    if (entry === UNAVAILABLE) return this.loadAndStore(key, load, options);
+    if (entry && this.servable(entry)) {
       reportCache(key, 'hit'); // fresh, or stale and served while one replica refreshes it
       const left = entry.freshUntil - this.now();
       if (left > 0) {
-        this.keepLocally(key, entry.value, left);
+        this.keepLocally(key, entry, left, options);
         return entry.value as T;
       }
-      this.track(this.revalidate(key, load));
-      this.keepLocally(key, entry.value, STALE_RECHECK_MS);
+      this.track(this.revalidate(key, load, options));
+      this.keepLocally(key, entry, STALE_RECHECK_MS, options);
       return entry.value as T;
     }
-    return this.loadOnce(key, load);
+    // Too stale to serve while refreshing, but kept (a `staleIfError` value) for a refresh that fails.
+    if (entry) this.keepLocally(key, entry, 0, options);
+    return this.loadOnce(key, load, options);
   }
 
   /** A key nobody holds: one replica loads it, the others wait for its value, within `lockMs`. */
-  private async loadOnce<T>(key: string, load: () => Promise<T>): Promise<T> {
+  private async loadOnce<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<T> {
     const deadline = performance.now() + this.options.lockMs;
     while (performance.now() < deadline) {
       const token = await this.lock(key);
@@ -216,8 +253,8 @@ export class RedisCache implements SharedCache {
       if (token) {
         try {
           const entry = await this.read(key);
-          if (entry !== UNAVAILABLE && entry !== undefined) return this.sharedHit(key, entry);
-          return await this.loadAndStore(key, load);
+          if (entry !== UNAVAILABLE && entry !== undefined && this.servable(entry)) return this.sharedHit(key, entry, options);
+          return await this.loadAndStore(key, load, options);
         } finally {
           await this.unlock(key, token);
         }
@@ -225,23 +262,23 @@ export class RedisCache implements SharedCache {
       await sleep(WAIT_POLL_MS);
       const entry = await this.read(key);
       if (entry === UNAVAILABLE) break;
-      if (entry) return this.sharedHit(key, entry);
+      if (entry && this.servable(entry)) return this.sharedHit(key, entry, options);
     }
-    return this.loadAndStore(key, load);
+    return this.loadAndStore(key, load, options);
   }
 
   /** A stale key: refreshed by whichever replica takes the lock; the others keep serving the stale value. */
-  private async revalidate<T>(key: string, load: () => Promise<T>): Promise<void> {
+  private async revalidate<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<void> {
     const token = await this.lock(key);
     if (!token || token === UNAVAILABLE) return;
     try {
       // Another replica may have refreshed it between our read and our lock.
       const entry = await this.read(key);
       if (entry !== UNAVAILABLE && entry !== undefined && entry.freshUntil > this.now()) {
-        this.keepLocally(key, entry.value, entry.freshUntil - this.now());
+        this.keepLocally(key, entry, entry.freshUntil - this.now(), options);
         return;
       }
-      await this.loadAndStore(key, load);
+      await this.loadAndStore(key, load, options);
     } catch (error) {
       this.options.warn(`Refreshing cached ${key} failed (${error instanceof Error ? error.message : String(error)}); serving the previous value.`);
     } finally {
@@ -250,26 +287,27 @@ export class RedisCache implements SharedCache {
   }
 
   /** Another replica loaded it while this one waited. */
-  private sharedHit<T>(key: string, entry: Entry): T {
+  private sharedHit<T>(key: string, entry: Entry, options?: LoadOptions): T {
     reportCache(key, 'hit');
-    this.keepLocally(key, entry.value, entry.freshUntil - this.now());
+    this.keepLocally(key, entry, entry.freshUntil - this.now(), options);
     return entry.value as T;
   }
 
-  private async loadAndStore<T>(key: string, load: () => Promise<T>): Promise<T> {
+  private async loadAndStore<T>(key: string, load: () => Promise<T>, options?: LoadOptions): Promise<T> {
     reportCache(key, 'miss');
     const epoch = this.epochs.get(key) ?? 0;
     const value = await load();
     // Invalidated while it loaded: the value may predate the write, so it is answered but not kept.
-    if ((this.epochs.get(key) ?? 0) === epoch) await this.store(key, value);
+    if ((this.epochs.get(key) ?? 0) === epoch) await this.store(key, value, options);
     return value;
   }
 
-  private async store(key: string, value: unknown): Promise<void> {
-    if (value === undefined || value === null || weight(value) > this.options.maxRecords) return;
+  private async store(key: string, value: unknown, options?: LoadOptions): Promise<void> {
+    if (value === undefined || value === null || (!options?.apart && weight(value) > this.options.maxRecords)) return;
     const ttlMs = this.options.ttlSeconds * 1000;
     const freshUntil = this.now() + ttlMs;
-    this.keepLocally(key, value, ttlMs);
+    const keepMs = ttlMs + Math.max(this.staleMs, options?.staleIfError ? this.staleIfErrorMs : 0);
+    this.keepLocally(key, { value, freshUntil }, ttlMs, options);
     if (!this.available) return;
     let payload: Buffer;
     try {
@@ -279,7 +317,7 @@ export class RedisCache implements SharedCache {
       return;
     }
     try {
-      await this.redis.set(this.keyOf(key), payload, 'PX', ttlMs + this.options.staleSeconds * 1000);
+      await this.redis.set(this.keyOf(key), payload, 'PX', keepMs);
     } catch (error) {
       this.down(error);
     }
@@ -325,8 +363,58 @@ export class RedisCache implements SharedCache {
     }
   }
 
-  private keepLocally(key: string, value: unknown, ttlMs: number): void {
-    if (value !== undefined && value !== null && ttlMs > 0) this.local.set(key, value, { ttl: ttlMs });
+  private get staleMs(): number {
+    return this.options.staleSeconds * 1000;
+  }
+
+  private get staleIfErrorMs(): number {
+    return (this.options.staleIfErrorSeconds ?? 0) * 1000;
+  }
+
+  /** Within the stale-while-revalidate window: served to every replica while one refreshes it. */
+  private servable(entry: Entry): boolean {
+    return this.now() < entry.freshUntil + this.staleMs;
+  }
+
+  /** This replica's copy of `key`: a whole-directory value held apart, or an entry of the bounded tier. */
+  private localEntry(key: string): LocalEntry | undefined {
+    const apart = this.localApart.get(key);
+    if (apart === undefined) return this.local.get(key);
+    if (this.now() < apart.keepUntil) return apart;
+    this.localApart.delete(key);
+    return undefined;
+  }
+
+  /** This replica's copy, while it may answer without asking Redis. */
+  private served(key: string): LocalEntry | undefined {
+    const entry = this.localEntry(key);
+    return entry !== undefined && this.now() < entry.servedUntil ? entry : undefined;
+  }
+
+  /** This replica's last copy, if a failed refresh may still answer it (within the larger of both stale bounds). */
+  private staleIfErrorValue(key: string): Entry | undefined {
+    const entry = this.localEntry(key);
+    return entry !== undefined && this.now() <= entry.freshUntil + Math.max(this.staleMs, this.staleIfErrorMs) ? entry : undefined;
+  }
+
+  /**
+   * Holds `entry` in this replica: served without Redis for `serveMs`, and a `staleIfError` value kept until the
+   * end of its stale-if-error bound (or the stale window), so that a failed refresh can still answer it.
+   */
+  private keepLocally(key: string, entry: Entry, serveMs: number, options?: LoadOptions): void {
+    if (entry.value === undefined || entry.value === null) return;
+    const now = this.now();
+    // Only a `staleIfError` value outlives its serving time here: nothing else is ever answered stale from it.
+    const keepUntil = options?.staleIfError ? Math.max(now + serveMs, entry.freshUntil + Math.max(this.staleMs, this.staleIfErrorMs)) : now + serveMs;
+    if (keepUntil <= now) return;
+    const local = { value: entry.value, freshUntil: entry.freshUntil, servedUntil: now + Math.max(0, serveMs) };
+    if (options?.apart) {
+      this.local.delete(key);
+      this.localApart.set(key, { ...local, keepUntil });
+      return;
+    }
+    this.localApart.delete(key);
+    this.local.set(key, local, { ttl: keepUntil - now });
   }
 
   private track(work: Promise<unknown>): void {

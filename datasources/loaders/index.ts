@@ -1,3 +1,4 @@
+import { createConnectionLoader, type ConnectionLoader } from './connection-loader';
 import { createLocalUserLoader, LocalUserLoader } from './local-user-loader';
 import type { Upstream } from '../upstream';
 import { createRoleLoader, RoleLoader } from './role-loader';
@@ -12,6 +13,8 @@ export interface Loaders {
   roleById: RoleLoader;
   sourceById: SourceLoader;
   localUserById: LocalUserLoader;
+  /** Connections (`members`, `users(filter)`) by parent and arguments: each read once per request. */
+  connections: ConnectionLoader;
 }
 
 export function createLoaders(upstream: Upstream): Loaders {
@@ -26,5 +29,8 @@ export function createLoaders(upstream: Upstream): Loaders {
     roleById: createRoleLoader(upstream),
     sourceById: createSourceLoader(upstream),
     localUserById: createLocalUserLoader(upstream),
+    connections: createConnectionLoader(upstream),
   };
 }
+
+export { loadConnection, type ConnectionLoader } from './connection-loader';

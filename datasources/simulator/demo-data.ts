@@ -6,7 +6,7 @@ import { lifetime } from './demo-values';
 import { Random } from './random';
 
 export type * from './demo-types';
-export { SHOWCASE, type ShowcaseUser } from './demo-user-traits';
+export { SHOWCASE } from './demo-user-traits';
 
 export const DEFAULT_DEMO_USERS = 500;
 export const DEFAULT_DEMO_SEED = 41;

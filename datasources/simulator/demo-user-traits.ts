@@ -42,6 +42,7 @@ export interface UserTraits {
   passwordChangeRequired: boolean;
   /** LOCAL only: the username is an e-mail address. */
   emailAsUsername: boolean;
+  /** How a synchronised user's RefreshTimestamp is drawn (LOCAL users have none): see `DemoUserFactory`. */
   refreshTimestamp: boolean;
   vendorNote: boolean;
   webauthn: boolean;

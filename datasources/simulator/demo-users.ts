@@ -14,7 +14,7 @@ import type {
 import { type UserTraits, traitsFor } from './demo-user-traits';
 import { flat, instantBetween, lifetime, opaqueToken, phoneNumber, RANGE_END, rfc3339, totpSeed, windowsSid } from './demo-values';
 import { COMPANIES, DEPARTMENTS, TAGS, TIMEZONES, USER_COMMENTS } from './demo-vocabulary';
-import type { Random } from './random';
+import { Random } from './random';
 
 const DOMAIN_OF_COMPANY = new Map(COMPANIES.map((company) => [company.name, company.domain]));
 const FALLBACK_DOMAIN = 'corp.example.com';
@@ -107,7 +107,7 @@ export class DemoUserFactory {
       attributes: this.attributes(traits, account),
       permissions: this.permissionsOf(roles),
       mfa: traits.mfa === 'ENABLED' ? { status: 'ENABLED', seed: totpSeed(rng) } : MFA_WITHOUT_SEED[traits.mfa],
-      RefreshTimestamp: traits.refreshTimestamp ? rfc3339(instantBetween(rng, life.updatedMs, RANGE_END)) : undefined,
+      RefreshTimestamp: this.refreshTimestamp(traits, id, life.updatedMs),
       x_vendor_note: traits.vendorNote ? rng.pick(VENDOR_NOTES) : undefined,
       webauthn_credentials: traits.webauthn
         ? [{ id: opaqueToken(rng, 22), public_key: flat`pQECAyYgASFYI${opaqueToken(rng, 40)}`, sign_count: rng.int(0, 500), created }]
@@ -116,6 +116,18 @@ export class DemoUserFactory {
       api_token: traits.apiToken ? flat`pxt_${opaqueToken(rng, 40)}` : undefined,
     };
     return { user, local: traits.directory === 'LOCAL' ? localTwinOf(rng, user, person, life, traits.passwordChangeRequired) : undefined };
+  }
+
+  /**
+   * When the directory last synchronised the user (docs/mapping.md: `lastSyncedAt`): every user of a synchronised
+   * directory (AD, LDAP, OIDC) has one, a LOCAL user none. The `refreshTimestamp` trait is still drawn for every
+   * user and, when set, still draws its instant from the shared stream, so every value drawn after it is what it
+   * was; the other synchronised users get theirs from a stream of their own, seeded by their id.
+   */
+  private refreshTimestamp(traits: UserTraits, id: string, updatedMs: number): string | undefined {
+    const drawn = traits.refreshTimestamp ? instantBetween(this.rng, updatedMs, RANGE_END) : undefined;
+    if (traits.directory === 'LOCAL') return undefined;
+    return rfc3339(drawn ?? instantBetween(new Random(Number.parseInt(id.slice(0, 8), 16)), updatedMs, RANGE_END));
   }
 
   /** The union of the roles' permissions; shared between users holding the same roles. */

@@ -26,7 +26,7 @@ const isInteger = (min: number, max = Number.MAX_SAFE_INTEGER) => (n: number) =>
 
 /**
  * Options from `SIM_HOST`, `SIM_PORT` (default 4010), `SIM_USERS`, `SIM_SEED`, `SIM_LATENCY_MS`,
- * `SIM_FAILURE_RATE`, `SIM_FAILURE_STATUS` and `SIM_TOKEN_TTL_SECONDS`; unset or empty means the default. A bad value throws a
+ * `SIM_FAILURE_RATE`, `SIM_FAILURE_STATUS`, `SIM_TOKEN_TTL_SECONDS` and `SIM_CHANGES_PER_MINUTE`; unset or empty means the default. A bad value throws a
  * `SimulatorEnvError` naming the variable.
  */
 export function simulatorOptionsFromEnv(env: Env): Partial<SimulatorOptions> {
@@ -40,6 +40,7 @@ export function simulatorOptionsFromEnv(env: Env): Partial<SimulatorOptions> {
     failureRate: readNumber(env, 'SIM_FAILURE_RATE', (n) => n >= 0 && n <= 1, 'a number between 0 and 1'),
     failureStatus: readNumber(env, 'SIM_FAILURE_STATUS', isInteger(400, 599), 'an HTTP error status 400..599'),
     tokenTtlSeconds: readNumber(env, 'SIM_TOKEN_TTL_SECONDS', (n) => n > 0, 'a number of seconds > 0'),
+    changesPerMinute: readNumber(env, 'SIM_CHANGES_PER_MINUTE', (n) => n >= 0 && n <= 6_000, 'a number of changes a minute, 0..6000'),
   };
 }
 
@@ -48,12 +49,12 @@ function describe(simulator: RunningSimulator): string {
   return [
     `PrivX v41 simulator listening on ${simulator.url}`,
     `  data: ${data.users.length} users (${data.localUsers.length} local), ${data.roles.length} roles, ${data.sources.length} directories, seed ${options.seed}`,
-    `  knobs: latency ${options.latencyMs} ms, failure rate ${options.failureRate}, token TTL ${options.tokenTtlSeconds} s`,
+    `  knobs: latency ${options.latencyMs} ms, failure rate ${options.failureRate}, token TTL ${options.tokenTtlSeconds} s, ${options.changesPerMinute} user changes a minute`,
     '  credentials for the subgraph:',
     `    V41_BASE_URL=${simulator.url}`,
     `    OAuth client:  ${options.oauthClientId} / ${options.oauthClientSecret}`,
     `    API client:    ${options.apiClientId} / ${options.apiClientSecret}`,
-    `  admin: GET ${simulator.url}/__stats, POST ${simulator.url}/__reset, POST ${simulator.url}/__faults`,
+    `  admin: GET ${simulator.url}/__stats, POST ${simulator.url}/__reset, POST ${simulator.url}/__faults, POST ${simulator.url}/__changes`,
   ].join('\n');
 }
 

@@ -1,3 +1,4 @@
+import type { SimulatedChangeKind, SimulatorChanges } from './changes';
 import { type FaultInjector, validateFault } from './faults';
 import type { OutsideWriter } from './outside-writer';
 import { badRequest, ok, parseJson } from './http-io';
@@ -15,8 +16,28 @@ export interface FaultControls {
   outsideWriter: OutsideWriter;
 }
 
-export function adminRoutes(stats: RequestStats, { faults, clear, outsideWriter }: FaultControls): Route[] {
+export function adminRoutes(stats: RequestStats, { faults, clear, outsideWriter }: FaultControls, changes: SimulatorChanges): Route[] {
   return [
+    {
+      // `{ "updates": n, "creates": n, "deletes": n }`: random users changed now; `{ "perMinute": n }`: the drift knob.
+      method: 'POST',
+      template: '/__changes',
+      kind: 'admin',
+      handler: ({ body }) => {
+        const asked = (parseJson(body) ?? {}) as Record<string, unknown>;
+        const count = (key: string) => {
+          const value = asked[key] ?? 0;
+          if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000) throw badRequest(`${key} must be a whole number 0..10000`, key);
+          return value;
+        };
+        const made: { kind: SimulatedChangeKind; id: string }[] = [];
+        for (const kind of ['update', 'create', 'delete'] as const) {
+          for (let i = count(`${kind}s`); i > 0; i -= 1) made.push(changes.randomChange([kind]));
+        }
+        if (asked.perMinute !== undefined) changes.drift(count('perMinute'));
+        return ok({ changes: made });
+      },
+    },
     { method: 'GET', template: '/__stats', kind: 'admin', handler: () => ok(stats.snapshot()) },
     {
       method: 'POST',

@@ -5,7 +5,8 @@ import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_USERS, generateDemoData } from './demo-
 import type { DemoData } from './demo-types';
 import { type Fault, FaultInjector } from './faults';
 import { privxError, readBody, type Reply, sendReply, SimulatorHttpError } from './http-io';
-import { deriveSeed } from './random';
+import { deriveSeed, Random } from './random';
+import { SimulatorChanges } from './changes';
 import { Router } from './router';
 import { adminRoutes, statusRoutes } from './routes-admin';
 import { localUserRoutes, type RecordedLocalUserWrite } from './routes-local-users';
@@ -21,7 +22,7 @@ export type { RecordedLocalUserWrite } from './routes-local-users';
 export type { UserSecurityLog } from './routes-user-security';
 export type { OutsideWrite } from './outside-writer';
 export type { RecordedRoleWrite } from './routes-role-store';
-export type { RequestStats, RequestStatsSnapshot } from './stats';
+export type { RequestStats } from './stats';
 
 /** The credentials the simulator accepts unless told otherwise. Not secrets: it only ever listens on loopback. */
 export const SIMULATOR_CREDENTIALS = {
@@ -50,6 +51,8 @@ export interface SimulatorOptions {
   apiClientSecret: string;
   /** The clock tokens expire by (epoch ms); inject one to test expiry without sleeping. */
   now: () => number;
+  /** Random user updates, creates and deletes a minute (datasources/simulator/changes.ts); 0: the data stands still. */
+  changesPerMinute: number;
 }
 
 export const DEFAULT_SIMULATOR_OPTIONS: Readonly<SimulatorOptions> = {
@@ -63,6 +66,7 @@ export const DEFAULT_SIMULATOR_OPTIONS: Readonly<SimulatorOptions> = {
   tokenTtlSeconds: 300,
   ...SIMULATOR_CREDENTIALS,
   now: () => Date.now(),
+  changesPerMinute: 0,
 };
 
 export interface RunningSimulator {
@@ -72,6 +76,8 @@ export interface RunningSimulator {
   options: Readonly<SimulatorOptions>;
   stats: RequestStats;
   data: DemoData;
+  /** Changes users as PrivX would (updates, creates, deletes, grants): what a change poller must find. */
+  changes: SimulatorChanges;
   /** Makes matching counted calls answer `status` (a PrivX error body; `INTERNAL_ERROR` for 5xx). */
   injectFault(fault: Fault): void;
   clearFaults(): void;
@@ -90,6 +96,7 @@ export interface RunningSimulator {
 }
 
 const FAILURE_STREAM = 0x5eed;
+const CHANGES_STREAM = 0xc4a6;
 
 function validate(options: SimulatorOptions): void {
   const problems: string[] = [];
@@ -99,6 +106,7 @@ function validate(options: SimulatorOptions): void {
   if (!Number.isFinite(options.latencyMs) || options.latencyMs < 0) problems.push(`latencyMs must be >= 0, got ${options.latencyMs}`);
   if (!(options.failureRate >= 0 && options.failureRate <= 1)) problems.push(`failureRate must be within 0..1, got ${options.failureRate}`);
   if (!Number.isInteger(options.failureStatus) || options.failureStatus < 400 || options.failureStatus > 599) problems.push(`failureStatus must be 400..599, got ${options.failureStatus}`);
+  if (!Number.isFinite(options.changesPerMinute) || options.changesPerMinute < 0) problems.push(`changesPerMinute must be >= 0, got ${options.changesPerMinute}`);
   if (!Number.isFinite(options.tokenTtlSeconds) || options.tokenTtlSeconds <= 0) problems.push(`tokenTtlSeconds must be > 0, got ${options.tokenTtlSeconds}`);
   if (problems.length > 0) throw new RangeError(`Invalid simulator options: ${problems.join('; ')}`);
 }
@@ -114,6 +122,8 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
 
   const data = generateDemoData({ users: options.users, seed: options.seed, apiClientName: options.apiClientId });
   const store = new SimulatorStore(data);
+  const changes = new SimulatorChanges(store, options.now, new Random(deriveSeed(options.seed, CHANGES_STREAM)));
+  changes.drift(options.changesPerMinute);
   const stats = new RequestStats();
   const tokens = new TokenAuthority(options);
   const now = () => new Date(options.now()).toISOString();
@@ -142,7 +152,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     userSecurity.mfaResets.length = 0;
     userSecurity.sessionTerminations.length = 0;
   };
-  const router = new Router().add(...upstreamRoutes, ...adminRoutes(stats, { faults, clear: clearFaults, outsideWriter: writes.outsideWriter }));
+  const router = new Router().add(...upstreamRoutes, ...adminRoutes(stats, { faults, clear: clearFaults, outsideWriter: writes.outsideWriter }, changes));
 
   async function answer(req: IncomingMessage): Promise<Reply> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -153,6 +163,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     if (!match) return privxError(404, 'NOT_FOUND', `no route for ${method} ${path}`);
     const { route, params } = match;
 
+    let rewrite: ((reply: Reply) => Reply) | undefined;
     if (route.kind === 'data' || route.kind === 'status') {
       stats.record(`${method} ${route.template}`);
       if (options.latencyMs > 0) await delay(options.latencyMs);
@@ -160,12 +171,14 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
       // Unref'd: a held answer must not keep a closing process alive.
       if (failure?.delayMs) await delay(failure.delayMs, undefined, { ref: false });
       if (failure?.reply) return failure.reply;
+      rewrite = failure?.rewrite;
     }
     if (route.kind === 'data') {
       const rejection = tokens.rejection(req.headers.authorization);
       if (rejection) return rejection;
     }
-    return route.handler({ params, query: url.searchParams, body, headers: req.headers });
+    const reply = await route.handler({ params, query: url.searchParams, body, headers: req.headers });
+    return rewrite ? rewrite(reply) : reply;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -198,6 +211,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     options: { ...options, port },
     stats,
     data,
+    changes,
     injectFault: (fault) => faults.add(fault),
     clearFaults,
     roleWrites: writes.recorded,
@@ -206,6 +220,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     userSecurity,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        changes.stop();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections would otherwise hold `close` open until they time out.
         server.closeAllConnections();

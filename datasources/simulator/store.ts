@@ -77,7 +77,34 @@ export class SimulatorStore {
   private haystacks: Map<RawRoleStoreUser, string> | undefined;
 
   constructor(readonly data: DemoData) {
-    data.users.forEach((user, index) => {
+    this.index();
+    this.rolesById = new Map(data.roles.map((role) => [role.id, role]));
+    this.rolesByName = new Map(data.roles.map((role) => [role.name, role]));
+    this.sourcesById = new Map(data.sources.map((source) => [source.id, source]));
+    this.localById = new Map(data.localUsers.map((user) => [user.id, user]));
+    this.localByUsername = new Map(data.localUsers.map((user) => [user.username, user]));
+  }
+
+  /**
+   * After `data.users` changed (the change knob, datasources/simulator/changes.ts): the indexes and sorted
+   * orders are rebuilt, O(users), which a few changes a minute can afford.
+   */
+  reindex(): void {
+    this.indexById.clear();
+    this.membersByRole.clear();
+    this.sortedCache.clear();
+    this.haystacks = undefined;
+    this.index();
+    this.localById.clear();
+    this.localByUsername.clear();
+    for (const user of this.data.localUsers) {
+      this.localById.set(user.id, user);
+      this.localByUsername.set(user.username, user);
+    }
+  }
+
+  private index(): void {
+    this.data.users.forEach((user, index) => {
       this.indexById.set(user.id, index);
       for (const role of user.roles) {
         const members = this.membersByRole.get(role.id);
@@ -85,11 +112,6 @@ export class SimulatorStore {
         else this.membersByRole.set(role.id, [user]);
       }
     });
-    this.rolesById = new Map(data.roles.map((role) => [role.id, role]));
-    this.rolesByName = new Map(data.roles.map((role) => [role.name, role]));
-    this.sourcesById = new Map(data.sources.map((source) => [source.id, source]));
-    this.localById = new Map(data.localUsers.map((user) => [user.id, user]));
-    this.localByUsername = new Map(data.localUsers.map((user) => [user.username, user]));
   }
 
   /** A directory user, or the token owner: it answers `GET /users/{id}` like any user, though no list shows it. */

@@ -1,5 +1,6 @@
-import { V41Http, V41HttpOptions } from './http';
-import { V41NotFoundError, V41ParseError } from './errors';
+import { V41Http, V41HttpOptions, type RequestOptions } from './http';
+import { reportContractViolation, routeTemplate } from '../telemetry';
+import { V41ContractError, V41NotFoundError, V41ParseError } from './errors';
 import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './models';
 import { toList, toLocalUser, toRole, toRoleAssignment, toRoleStoreUser, toSource } from './normalize';
 import { fetchAllPages, PAGE_SIZE } from './paging';
@@ -34,12 +35,28 @@ export class V41Client implements IdentityUpstream, IdentityWriter, LocalUserWri
     this.http = new V41Http(options);
   }
 
+  /**
+   * One call, its body checked against the contract while it is normalised by `shape`. A violation fails the
+   * call like an upstream error, named by route and key path, and is reported (metric and warning) once.
+   */
+  private async read<T>(method: 'GET' | 'POST', path: string, shape: (body: unknown) => T, options?: RequestOptions): Promise<T> {
+    const body = await this.http.request(method, path, options);
+    try {
+      return shape(body);
+    } catch (error) {
+      if (error instanceof V41ContractError) {
+        const route = `${method} ${routeTemplate(path)}`;
+        reportContractViolation(route, error.from(route).path);
+      }
+      throw error;
+    }
+  }
+
   async searchUsers(search: UserSearch, page: PageRequest, sort: UserSort = DEFAULT_USER_SORT): Promise<V41List<V41RoleStoreUser>> {
-    const body = await this.http.request('POST', `${ROLE_STORE}/users/search`, {
+    return this.read('POST', `${ROLE_STORE}/users/search`, (body) => toList(body, toRoleStoreUser, page.offset), {
       query: { offset: page.offset, limit: page.limit, sortkey: sort.sortkey, sortdir: sort.sortdir },
       body: search,
     });
-    return toList(body, toRoleStoreUser, 'user search');
   }
 
   /** Every user matching `search`, all pages. */
@@ -57,14 +74,11 @@ export class V41Client implements IdentityUpstream, IdentityWriter, LocalUserWri
 
   /** One user, with roles. */
   async getUser(id: string): Promise<V41RoleStoreUser | null> {
-    return orNull(this.http.request('GET', `${ROLE_STORE}/users/${encodeURIComponent(id)}`).then(toRoleStoreUser));
+    return orNull(this.read('GET', `${ROLE_STORE}/users/${encodeURIComponent(id)}`, toRoleStoreUser));
   }
 
   async getUserRoles(id: string): Promise<V41RoleAssignment[] | null> {
-    const read = this.http
-      .request('GET', `${ROLE_STORE}/users/${encodeURIComponent(id)}/roles`)
-      .then((body) => toList(body, toRoleAssignment, 'user roles').items);
-    return orNull(read);
+    return orNull(this.read('GET', `${ROLE_STORE}/users/${encodeURIComponent(id)}/roles`, (body) => toList(body, toRoleAssignment).items));
   }
 
   readUserRoles(id: string): Promise<V41RoleAssignment[] | null> {
@@ -77,21 +91,20 @@ export class V41Client implements IdentityUpstream, IdentityWriter, LocalUserWri
   }
 
   async listRoles(): Promise<V41Role[]> {
-    const list = await fetchAllPages(async (offset, limit) =>
-      toList(await this.http.request('GET', `${ROLE_STORE}/roles`, { query: { offset, limit, sortkey: 'name', sortdir: 'ASC' } }), toRole, 'roles'),
+    const list = await fetchAllPages((offset, limit) =>
+      this.read('GET', `${ROLE_STORE}/roles`, (body) => toList(body, toRole, offset), { query: { offset, limit, sortkey: 'name', sortdir: 'ASC' } }),
     );
     return list.items;
   }
 
   async getRole(id: string): Promise<V41Role | null> {
-    return orNull(this.http.request('GET', `${ROLE_STORE}/roles/${encodeURIComponent(id)}`).then(toRole));
+    return orNull(this.read('GET', `${ROLE_STORE}/roles/${encodeURIComponent(id)}`, toRole));
   }
 
   async roleMembers(roleId: string, page: PageRequest, sort: UserSort = DEFAULT_USER_SORT): Promise<V41List<V41RoleStoreUser>> {
-    const body = await this.http.request('GET', `${ROLE_STORE}/roles/${encodeURIComponent(roleId)}/members`, {
+    return this.read('GET', `${ROLE_STORE}/roles/${encodeURIComponent(roleId)}/members`, (body) => toList(body, toRoleStoreUser, page.offset), {
       query: { offset: page.offset, limit: page.limit, sortkey: sort.sortkey, sortdir: sort.sortdir },
     });
-    return toList(body, toRoleStoreUser, 'role members');
   }
 
   /** Every member of a role, all pages. Each carries its own `roles[]`. */
@@ -101,16 +114,15 @@ export class V41Client implements IdentityUpstream, IdentityWriter, LocalUserWri
 
   /** Every directory; the contract does not page this list. */
   async listSources(): Promise<V41Source[]> {
-    return toList(await this.http.request('GET', `${ROLE_STORE}/sources`), toSource, 'sources').items;
+    return (await this.read('GET', `${ROLE_STORE}/sources`, (body) => toList(body, toSource))).items;
   }
 
   async getSource(id: string): Promise<V41Source | null> {
-    return orNull(this.http.request('GET', `${ROLE_STORE}/sources/${encodeURIComponent(id)}`).then(toSource));
+    return orNull(this.read('GET', `${ROLE_STORE}/sources/${encodeURIComponent(id)}`, toSource));
   }
 
   async localUsers(page: PageRequest): Promise<V41List<V41LocalUser>> {
-    const body = await this.http.request('GET', `${LOCAL_USER_STORE}/users`, { query: { offset: page.offset, limit: page.limit } });
-    return toList(body, toLocalUser, 'local users');
+    return this.read('GET', `${LOCAL_USER_STORE}/users`, (body) => toList(body, toLocalUser, page.offset), { query: { offset: page.offset, limit: page.limit } });
   }
 
   /** Every local user, all pages (continuing from `firstPage` when it was already read). */
@@ -124,7 +136,7 @@ export class V41Client implements IdentityUpstream, IdentityWriter, LocalUserWri
   }
 
   async getLocalUser(id: string): Promise<V41LocalUser | null> {
-    return orNull(this.http.request('GET', `${LOCAL_USER_STORE}/users/${encodeURIComponent(id)}`).then(toLocalUser));
+    return orNull(this.read('GET', `${LOCAL_USER_STORE}/users/${encodeURIComponent(id)}`, toLocalUser));
   }
 
   readLocalUser(id: string): Promise<V41LocalUser | null> {
@@ -133,8 +145,7 @@ export class V41Client implements IdentityUpstream, IdentityWriter, LocalUserWri
 
   /** `GET /users?username=`: PrivX's exact username filter, one user or none. */
   async findLocalUserByUsername(username: string): Promise<V41LocalUser | null> {
-    const body = await this.http.request('GET', `${LOCAL_USER_STORE}/users`, { query: { username, offset: 0, limit: 1 } });
-    const [found] = toList(body, toLocalUser, 'local users').items;
+    const [found] = await this.read('GET', `${LOCAL_USER_STORE}/users`, (body) => toList(body, toLocalUser).items, { query: { username, offset: 0, limit: 1 } });
     // The filter is exact in the contract; checked here too, as a server that searched would answer near misses.
     return found && found.username === username ? found : null;
   }

@@ -50,6 +50,54 @@ export class V41ParseError extends V41Error {
   }
 }
 
+/**
+ * A 2xx body that breaks the contract (docs/upstream-v41.md#shape-checks): a list that is not one, a `count`
+ * that contradicts its items, a field of the wrong JSON type, a record without an id. Thrown by the normaliser
+ * with the key path where it found the violation (never the value there), completed with the route by the
+ * client. An upstream failure like a 500: UPSTREAM_ERROR on the fields that needed the response, never a
+ * silently wrong or missing value.
+ */
+export class V41ContractError extends V41ParseError {
+  override name = 'V41ContractError';
+  /** The route template the body came from, e.g. `GET /role-store/api/v1/roles/:id/members` (set by the client). */
+  route: string | undefined;
+
+  constructor(
+    /** Where in the body, outermost first: `['items', 3, 'roles', 0, 'permissions']`. */
+    readonly keyPath: (string | number)[],
+    /** What the contract wants there, e.g. `a string`, `a list`. */
+    readonly expected: string,
+  ) {
+    super('');
+    this.describe();
+  }
+
+  /** `items[3].roles[0].permissions` (`(body)` for the body itself). */
+  get path(): string {
+    let out = '';
+    for (const segment of this.keyPath) out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+    return out === '' ? '(body)' : out;
+  }
+
+  /** Adds the enclosing keys as the error travels out of nested records. */
+  within(...segments: (string | number)[]): this {
+    this.keyPath.unshift(...segments);
+    return this.describe();
+  }
+
+  /** Names the call the body answered; it then stands for that call's failure (route in the log line). */
+  from(route: string): this {
+    this.route = route;
+    (this as { operation: string }).operation = route;
+    return this.describe();
+  }
+
+  private describe(): this {
+    this.message = `Unexpected v41 response${this.route ? ` to ${this.route}` : ''}: ${this.path} is not ${this.expected}`;
+    return this;
+  }
+}
+
 /** HTTP 429: PrivX asks us to slow down, for `retryAfterMs` when it says. */
 export class V41RateLimitedError extends V41Error {
   override name = 'V41RateLimitedError';

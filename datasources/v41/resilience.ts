@@ -55,6 +55,11 @@ const BREAKER_STATES: Record<CircuitState, BreakerStateMessage['state']> = {
   [CircuitState.Isolated]: 'open',
 };
 
+/** Slots background work may hold at once: an eighth of the cap, at least one. */
+export function backgroundShare(concurrency: number): number {
+  return Math.max(1, Math.floor(concurrency / 8));
+}
+
 /** A queued call gives up its place when its request's deadline passes, rather than waiting for a slot. */
 function untilDeadline<T>(work: Promise<T>, scope: RequestScope, operation: string): Promise<T> {
   if (scope.signal.aborted) return Promise.reject(scope.deadlineError(operation));
@@ -74,10 +79,13 @@ function untilDeadline<T>(work: Promise<T>, scope: RequestScope, operation: stri
 export class UpstreamResilience {
   readonly breaker: CircuitBreakerPolicy;
   private readonly bulkhead: BulkheadPolicy;
+  /** Background work (a `background` scope: the change poller) queues here first: at most an eighth of the slots. */
+  private readonly background: BulkheadPolicy;
   private readonly retry: RetryPolicy;
 
   constructor(readonly options: ResilienceOptions = DEFAULT_RESILIENCE) {
     this.bulkhead = bulkhead(options.concurrency, Number.MAX_SAFE_INTEGER);
+    this.background = bulkhead(backgroundShare(options.concurrency), Number.MAX_SAFE_INTEGER);
     this.breaker = circuitBreaker(
       handleWhen((error) => isUpstreamFailure(error)),
       { halfOpenAfter: options.breakerResetMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) },
@@ -108,10 +116,12 @@ export class UpstreamResilience {
       return await this.retry.execute(() => {
         scope?.throwIfExpired(operation);
         return this.breaker.execute(() => {
-          const sent = this.bulkhead.execute(() => {
-            scope?.charge(operation);
-            return attempt(scope?.signal);
-          });
+          const send = () =>
+            this.bulkhead.execute(() => {
+              scope?.charge(operation);
+              return attempt(scope?.signal);
+            });
+          const sent = scope?.background ? this.background.execute(send) : send();
           return scope ? untilDeadline(sent, scope, operation) : sent;
         });
       });

@@ -9,7 +9,7 @@ export interface AdmissionLimits {
 }
 
 /**
- * From the bench's load section on the nested 100-user page, quiet machine (README, "Load"). A slot waiting on
+ * From the bench's load section on the nested 100-user page, quiet machine (docs/protection.md, "Load"; figures in BENCHMARKS.md). A slot waiting on
  * PrivX costs no CPU: with a 50 ms PrivX, 4 in flight served 51 req/s at 10 connections where 16 served 78 (the
  * CPU's pace). Past the CPU's pace more in flight only lengthens every turn of the event loop and shares it
  * unfairly: with no bound, 50 connections gave p99 9.4x p50; 16 in flight, 3.4x to 5.1x; 8 in flight with 40

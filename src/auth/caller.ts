@@ -1,3 +1,6 @@
+import type { KeySetTiming } from './key-set';
+import type { KeySetFailureObserver } from './key-set-failures';
+
 /**
  * Who is asking, as far as this subgraph can tell. A `verified` caller presented a JWT we checked ourselves,
  * so its scopes are enforced here. A `trusted` request came through the router (whose own enforcement is
@@ -10,6 +13,8 @@ export type Caller =
       scopes: ReadonlySet<string>;
       /** The OAuth client the token was issued to (`client_id` or `azp`), for the audit line. */
       clientId?: string;
+      /** When the token expires (epoch ms): a subscription ends then (src/subscriptions). */
+      expiresAt?: number;
     }
   | {
       kind: 'trusted';
@@ -37,4 +42,8 @@ export interface JwtSettings {
    * picked up while random `kid`s cannot make us hammer the identity provider.
    */
   keyRefreshCooldownMs?: number;
+  /** How the key set is read and kept (src/auth/key-set.ts); the defaults unless given (tests shorten them). */
+  keySet?: Partial<KeySetTiming>;
+  /** Told why each failed read of the key set failed (the server logs and counts it). */
+  onKeySetFailure?: KeySetFailureObserver;
 }

@@ -1,11 +1,11 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { errors, jwtVerify, type JWTPayload } from 'jose';
 import type { JwtSettings } from './caller';
+import { DEFAULT_KEY_SET_TIMING, KeySet, KeySetBusyError } from './key-set';
+import { observedKeySetFetch } from './key-set-failures';
 import { withVerifiedTokenCache } from './verified-token-cache';
 
 /** Clock difference tolerated on `exp` and `nbf` between us and the token issuer. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
-const KEY_SET_TIMEOUT_MS = 5_000;
-const KEY_SET_MAX_AGE_MS = 10 * 60_000;
 /** A verified token is trusted again without its signature check for at most this long. */
 const VERIFIED_TOKEN_MAX_AGE_MS = 60_000;
 const VERIFIED_TOKENS_KEPT = 10_000;
@@ -18,7 +18,7 @@ export interface VerifiedToken {
   scopes: ReadonlySet<string>;
   /** The OAuth client the token was issued to: `client_id` (RFC 9068), else `azp`. */
   clientId?: string;
-  /** The `exp` claim (seconds since the epoch), when the token has one. */
+  /** The `exp` claim (seconds since the epoch): every accepted token has one. */
   expiresAt?: number;
 }
 
@@ -30,31 +30,31 @@ export class InvalidTokenError extends Error {
 export type JwtVerifier = (token: string) => Promise<VerifiedToken>;
 
 /**
- * Verifies callers' JWTs with jose against a remote JWKS: signature, `iss`, `aud`, `exp` and `nbf`. Keys are
- * cached (re-read every 10 minutes) and re-read early when a token names a `kid` the cache lacks; a token that
- * verified is trusted for up to a minute without checking its signature again (never past its `exp`).
+ * Verifies callers' JWTs with jose against a remote JWKS: signature, `iss`, `aud`, `nbf`, and `exp`, which must be
+ * there (a token without one would be good forever). Keys are held (re-read every 10 minutes, and early when a
+ * token names a `kid` the set lacks; the last good set serves on while the endpoint fails, for an hour, logged at
+ * warn: src/auth/key-set.ts); a token that verified is trusted for up to a minute without checking its signature
+ * again (never past its `exp`).
  */
-export function createJwtVerifier(settings: JwtSettings): JwtVerifier {
-  return withVerifiedTokenCache(jwtSignatureVerifier(settings), {
+export function createJwtVerifier(settings: JwtSettings, warn: (message: string) => void = () => undefined): JwtVerifier {
+  return withVerifiedTokenCache(jwtSignatureVerifier(settings, warn), {
     maxEntries: VERIFIED_TOKENS_KEPT,
     maxAgeMs: VERIFIED_TOKEN_MAX_AGE_MS,
     clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
   });
 }
 
-function jwtSignatureVerifier(settings: JwtSettings): JwtVerifier {
-  const keys = createRemoteJWKSet(new URL(settings.jwksUrl), {
-    timeoutDuration: KEY_SET_TIMEOUT_MS,
-    cooldownDuration: settings.keyRefreshCooldownMs ?? 30_000,
-    cacheMaxAge: KEY_SET_MAX_AGE_MS,
-  });
+function jwtSignatureVerifier(settings: JwtSettings, warn: (message: string) => void): JwtVerifier {
+  const timing = { ...DEFAULT_KEY_SET_TIMING, ...(settings.keyRefreshCooldownMs === undefined ? {} : { cooldownMs: settings.keyRefreshCooldownMs }), ...settings.keySet };
+  const keys = new KeySet(settings.jwksUrl, timing, warn, Date.now, settings.onKeySetFailure ? observedKeySetFetch(settings.onKeySetFailure) : fetch);
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, keys, {
+      const { payload } = await jwtVerify(token, keys.getKey, {
         issuer: settings.issuer,
         audience: settings.audience,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         algorithms: ALGORITHMS,
+        requiredClaims: ['exp'],
       });
       const clientId = [payload.client_id, payload.azp].find((claim): claim is string => typeof claim === 'string');
       return { subject: payload.sub, scopes: scopesOf(payload), clientId, expiresAt: payload.exp };
@@ -78,6 +78,10 @@ export function scopesOf(payload: JWTPayload): ReadonlySet<string> {
 
 function reasonOf(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The bearer token has expired.';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
+    return 'The bearer token has no "exp" claim: tokens that never expire are refused.';
+  }
+  if (error instanceof KeySetBusyError) return 'The signing keys are being read; retry shortly.';
   if (error instanceof errors.JWTClaimValidationFailed) return `The bearer token's "${error.claim}" claim is not accepted here.`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The bearer token signature does not verify.';
   if (error instanceof errors.JWKSNoMatchingKey) return 'The bearer token was signed with a key this service does not know.';

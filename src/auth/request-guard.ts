@@ -25,9 +25,10 @@ function bearerToken(authorization: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export function createRequestGuard(access: AccessConfig): RequestGuard {
+/** `warn`: where the key set's read failures go (the last good set keeps serving for a while). */
+export function createRequestGuard(access: AccessConfig, warn?: (message: string) => void): RequestGuard {
   const fromRouter = access.routerSecret === undefined ? undefined : routerSecretMatcher(access.routerSecret);
-  const verify = access.jwt && createJwtVerifier(access.jwt);
+  const verify = access.jwt && createJwtVerifier(access.jwt, warn);
   return async (headers) => {
     if (fromRouter && !fromRouter(single(headers[ROUTER_AUTHORIZATION_HEADER]))) {
       throw new Unauthenticated('This subgraph answers only its router.');
@@ -36,8 +37,8 @@ export function createRequestGuard(access: AccessConfig): RequestGuard {
     const token = bearerToken(single(headers.authorization));
     if (!token) throw new Unauthenticated('A bearer token is required: Authorization: Bearer <JWT>.', 'Bearer');
     try {
-      const { subject, scopes, clientId } = await verify(token);
-      return { kind: 'verified', subject, scopes, ...(clientId === undefined ? {} : { clientId }) };
+      const { subject, scopes, clientId, expiresAt } = await verify(token);
+      return { kind: 'verified', subject, scopes, ...(clientId === undefined ? {} : { clientId }), ...(expiresAt === undefined ? {} : { expiresAt: expiresAt * 1000 }) };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw new Unauthenticated(error.message, 'Bearer error="invalid_token"');
       throw error;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { JwtVerifier, VerifiedToken } from './jwt-verifier';
 
 export interface VerifiedTokenCacheOptions {
   /** Tokens remembered at once; the least recently used is forgotten first. */
@@ -18,9 +17,15 @@ export interface VerifiedTokenCacheOptions {
  * again), for at most `maxAgeMs` and never past the token's own `exp`. Entries are keyed by the token's
  * SHA-256, so no bearer token outlives the request that carried it.
  */
-export function withVerifiedTokenCache(verify: JwtVerifier, options: VerifiedTokenCacheOptions): JwtVerifier {
+/** What the cache needs of a verification: when it stops counting. Generic, so this file needs nothing from the verifier. */
+interface Expiring {
+  /** `exp` (seconds since the epoch), when the token has one. */
+  expiresAt?: number;
+}
+
+export function withVerifiedTokenCache<T extends Expiring>(verify: (token: string) => Promise<T>, options: VerifiedTokenCacheOptions): (token: string) => Promise<T> {
   const now = options.now ?? Date.now;
-  const cache = new LRUCache<string, { token: VerifiedToken; until: number }>({ max: options.maxEntries });
+  const cache = new LRUCache<string, { token: T; until: number }>({ max: options.maxEntries });
   return async (token) => {
     const key = createHash('sha256').update(token).digest('base64');
     const at = now();

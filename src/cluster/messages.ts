@@ -55,7 +55,6 @@ export interface SumReply {
 export type RegistryJson = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
 
 export type ToPrimary = WorkerReady | WorkerFailed | MetricsReply | SumRequest;
-export type ToWorker = Shutdown | MetricsRequest | SumReply;
 
 /**
  * Set by the primary on the workers it forks when it runs the embedded simulator: how to reach it (JSON of

@@ -8,7 +8,7 @@ import { serveMetrics } from '../http-server';
 import type { Logger } from '../observability';
 import { startEmbeddedSimulator } from '../service';
 import { describeAccess, describeWrites } from '../startup-messages';
-import { CLUSTER_UPSTREAM_ENV, isMessage, type MetricsReply, type SumReply, type SumRequest, type WorkerFailed, type WorkerReady } from './messages';
+import { CLUSTER_UPSTREAM_ENV, isMessage, type MetricsReply, type Shutdown, type SumReply, type SumRequest, type WorkerFailed, type WorkerReady } from './messages';
 import { MetricsSum } from './metrics-sum';
 import { RestartPolicy } from './restart-policy';
 
@@ -174,7 +174,7 @@ class Primary {
     this.logger.info(`${reason}: each worker drains its in-flight requests, then the cluster shuts down`);
     for (const { worker, readyAt } of this.records.values()) {
       // One still starting has nothing in flight, and may not listen to messages yet.
-      if (readyAt !== undefined && worker.isConnected()) worker.send({ type: 'identity:shutdown' });
+      if (readyAt !== undefined && worker.isConnected()) worker.send({ type: 'identity:shutdown' } satisfies Shutdown);
       else worker.process.kill('SIGTERM');
     }
     const boundMs = this.config.requestBounds.timeoutMs + DRAIN_MARGIN_MS;

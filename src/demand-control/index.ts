@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { estimateCost } from './cost';
 import { checkEntities } from './entities';
 import type { DemandLimits } from './limits';
@@ -35,12 +35,16 @@ export function demandControl(limits: DemandLimits): DemandControl {
         return {
           async didResolveOperation({ schema, document, operation, request }) {
             if (!operation) return;
-            checkEntities(schema, operation, request.variables, limits.maxEntities);
             const fragments: Record<string, FragmentDefinitionNode> = {};
             for (const definition of document.definitions) {
               if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
             }
-            const cost = estimateCost({ schema, operation, fragments, variables: request.variables });
+            // Coerced as execution will coerce them (a lone object given for a list is a list of one); variables
+            // that do not coerce fail the operation before anything runs, so there is nothing to check.
+            const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+            if (!coerced.coerced) return;
+            checkEntities(schema, operation, fragments, coerced.coerced, limits.maxEntities);
+            const cost = estimateCost({ schema, operation, fragments, variables: coerced.coerced });
             if (cost > limits.maxCost) {
               throw tooExpensive(`Estimated cost ${cost} exceeds the limit (MAX_QUERY_COST) of ${limits.maxCost}: ask for smaller pages or fewer nested lists`);
             }

@@ -14,7 +14,7 @@ export interface DemandLimits {
 
 /**
  * Every query of the README, docs, tests and benchmarks passes these, and so does a 100-user page with every
- * field (cost 14,511 with both `edges` and `nodes`); the abusive operations listed in the README's "Protection"
+ * field (cost 14,511 with both `edges` and `nodes`); the abusive operations listed in docs/protection.md's
  * section do not.
  */
 export const DEFAULT_DEMAND_LIMITS: Readonly<DemandLimits> = {

@@ -13,3 +13,8 @@ export function tooExpensive(message: string): GraphQLError {
 export function tooMuch(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: BAD_REQUEST } });
 }
+
+/** An `_entities` representation no router would send: the caller's mistake, refused before any resolver runs. */
+export function badRepresentation(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument: 'representations', http: BAD_REQUEST } });
+}

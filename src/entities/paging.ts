@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../mapping';
+import { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH } from '../mapping';
 import { badUserInput } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../types/page-args';
 
@@ -16,6 +16,7 @@ export function sliceOf(first: number | null | undefined, after: string | null |
     throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${size}`, 'first');
   }
   if (after === null || after === undefined) return { offset: 0, first: size };
+  if (after.length > MAX_CURSOR_LENGTH) throw badUserInput(`after is longer than any cursor of this API (at most ${MAX_CURSOR_LENGTH} characters)`, 'after');
   const position = decodeCursor(after);
   if (position === null) throw badUserInput('after is not a cursor returned by this API', 'after');
   return { offset: position + 1, first: size };

@@ -1,14 +1,16 @@
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
-
-const memo = new WeakMap<V41RoleStoreUser, Map<string, Promise<unknown>>>();
+import type { Context } from '../context';
 
 /**
  * One read per user per request, however many fields need it: `status`, `rawStatus` and `workspace` share the
  * directory, `roles` and `roleAssignments` the assignments. Keyed by the role-store record, which every
- * `User` built from it (and any copy a schema library makes of one) shares. Loaders already memoise by key;
- * this also holds when they are off (naive mode), so that mode costs exactly one call per user and relation.
+ * `User` built from it (and any copy a schema library makes of one) shares, in a map of the request's own
+ * (`context.request`): a record can be shared by requests (the membership index's members are), a read is not.
+ * Loaders already memoise by key; this also holds when they are off (naive mode), so that mode costs exactly
+ * one call per user and relation.
  */
-export function oncePerUser<T>(record: V41RoleStoreUser, what: string, read: () => Promise<T>): Promise<T> {
+export function oncePerUser<T>(context: Context, record: V41RoleStoreUser, what: string, read: () => Promise<T>): Promise<T> {
+  const memo = context.request.perUser;
   let reads = memo.get(record);
   if (!reads) memo.set(record, (reads = new Map()));
   let pending = reads.get(what) as Promise<T> | undefined;

@@ -1,11 +1,13 @@
+import { updatedMs } from '../../datasources/newest-first';
 import type { UserSearch, UserSort } from '../../datasources/upstream';
+import { loadConnection } from '../../datasources/loaders';
 import type { UserScope } from '../../datasources/user-lists';
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
 import type { Context } from '../context';
 import { isExpired } from '../access';
 import { grantOf, groupKeysOf, isInGroup, isInOrganization, matchesKeywords, present, toUser, type GroupKey } from '../mapping';
 import { OrderDirection, UserOrderField, type User, type UserFilter, type UserStatus } from '../types';
-import { groupArg, organizationArg, uuidArg } from './ids';
+import { groupArg, organizationArg, textArg, uuidArg } from './ids';
 import { requestNow } from './request-clock';
 import { connectionOf, sliceOf, type Connection } from './paging';
 import { statusOf } from './user-relations';
@@ -27,6 +29,8 @@ export interface UserCriteria {
   company?: string;
   group?: GroupKey;
   roleId?: string;
+  /** Epoch ms: only users whose `updated` is at or after it. */
+  updatedSince?: number;
 }
 
 export interface UserOrdering {
@@ -49,33 +53,51 @@ const ORDER_FIELDS: Record<UserOrderField, { upstream: UserSort['sortkey']; valu
 export function criteriaOf(filter: Partial<UserFilter> | null | undefined): UserCriteria {
   const f = filter ?? {};
   return {
-    search: f.search ?? undefined,
-    email: f.email ?? undefined,
-    username: f.username ?? undefined,
+    search: f.search == null ? undefined : textArg(f.search, 'filter.search'),
+    email: f.email == null ? undefined : textArg(f.email, 'filter.email'),
+    username: f.username == null ? undefined : textArg(f.username, 'filter.username'),
     status: f.status ?? undefined,
     workspaceId: f.workspaceId == null ? undefined : uuidArg(f.workspaceId, 'filter.workspaceId'),
     roleId: f.roleId == null ? undefined : uuidArg(f.roleId, 'filter.roleId'),
     company: f.organizationId == null ? undefined : organizationArg(f.organizationId, 'filter.organizationId'),
     group: f.groupId == null ? undefined : groupArg(f.groupId, 'filter.groupId'),
+    updatedSince: f.updatedSince == null ? undefined : f.updatedSince.getTime(),
   };
 }
 
-/** A page of users matching `criteria`, as a connection. */
-export async function userConnection(
+/**
+ * A page of users matching `criteria`, as a connection. The criteria name the parent (directory, company,
+ * group, role), so rows sharing a parent share its page: each distinct page is read once per request.
+ */
+export function userConnection(
   context: Context,
   criteria: UserCriteria,
   first: number | null | undefined,
   after: string | null | undefined,
   order: UserOrdering | null | undefined = DEFAULT_USER_ORDER,
 ): Promise<Connection<User>> {
-  const slice = sliceOf(first, after);
   const ordering = order ?? DEFAULT_USER_ORDER;
+  const key = JSON.stringify([criteria, first ?? null, after ?? null, ordering.field, ordering.direction]);
+  return loadConnection(context.loaders.connections, key, () => readUserConnection(context, criteria, first, after, ordering));
+}
+
+async function readUserConnection(
+  context: Context,
+  criteria: UserCriteria,
+  first: number | null | undefined,
+  after: string | null | undefined,
+  ordering: UserOrdering,
+): Promise<Connection<User>> {
+  const slice = sliceOf(first, after);
   const sort: UserSort = { sortkey: ORDER_FIELDS[ordering.field].upstream, sortdir: ordering.direction };
   if (isExactUpstream(criteria)) {
     const page = await context.lists.page(criteria satisfies UserScope, sort, slice.offset, slice.first);
     return connectionOf(primed(context, page.users).map(toUser), page.offset, page.totalCount, page.hasNextPage);
   }
-  const candidates = await context.lists.candidates(criteria.roleId, upstreamSearch(criteria), sort);
+  const candidates =
+    criteria.updatedSince !== undefined && criteria.roleId === undefined
+      ? await context.lists.updatedSince(upstreamSearch(criteria), criteria.updatedSince)
+      : await context.lists.candidates(criteria.roleId, upstreamSearch(criteria), sort);
   const now = requestNow(context);
   let users = primed(context, candidates.filter((user) => matchesCriteria(user, criteria, now)));
   if (criteria.status) users = await withStatus(context, users, criteria.status);
@@ -119,7 +141,7 @@ async function withStatus(context: Context, users: V41RoleStoreUser[], status: U
 /** Criteria the upstream applies exactly by itself, so its own paging and `count` can be used as they are. */
 function isExactUpstream(c: UserCriteria): boolean {
   // A role is not exact: its members include holders whose grant has expired, which are left out here.
-  const clientSide = [c.search, c.email, c.username, c.status, c.company, c.group, c.roleId];
+  const clientSide = [c.search, c.email, c.username, c.status, c.company, c.group, c.roleId, c.updatedSince];
   return clientSide.every((v) => v === undefined);
 }
 
@@ -149,6 +171,7 @@ function holdsRoleNow(user: V41RoleStoreUser, roleId: string, now: number): bool
 }
 
 function matchesCriteria(user: V41RoleStoreUser, c: UserCriteria, now: number): boolean {
+  if (c.updatedSince !== undefined && !((updatedMs(user) ?? Number.NEGATIVE_INFINITY) >= c.updatedSince)) return false;
   if (c.roleId !== undefined && !holdsRoleNow(user, c.roleId, now)) return false;
   if (c.search !== undefined && !matchesKeywords(user, c.search)) return false;
   if (c.email !== undefined && present(user.email)?.toLowerCase() !== c.email.trim().toLowerCase()) return false;

@@ -6,18 +6,21 @@ import { oncePerUser } from './per-user';
 // What a user's relation fields read, once per user, through the request's loaders.
 
 /** A LOCAL user's local-user-store record, through the request's loader. */
-export function localRecordOf(record: V41RoleStoreUser, { loaders }: Context): Promise<V41LocalUser | null> {
-  return oncePerUser(record, 'local', () => loaders.localUserById.load(localUserIdOf(record)));
+export function localRecordOf(record: V41RoleStoreUser, context: Context): Promise<V41LocalUser | null> {
+  const { loaders } = context;
+  return oncePerUser(context, record, 'local', () => loaders.localUserById.load(localUserIdOf(record)));
 }
 
 /** The user's directory (PrivX source). */
-export function sourceOf(record: V41RoleStoreUser, { loaders }: Context): Promise<V41Source | null> {
+export function sourceOf(record: V41RoleStoreUser, context: Context): Promise<V41Source | null> {
   const { source } = record;
-  return oncePerUser(record, 'source', async () => (source ? loaders.sourceById.load(source) : null));
+  const { loaders } = context;
+  return oncePerUser(context, record, 'source', async () => (source ? loaders.sourceById.load(source) : null));
 }
 
-export function assignmentsOf(record: V41RoleStoreUser, { loaders }: Context): Promise<V41RoleAssignment[]> {
-  return oncePerUser(record, 'assignments', async () => (await loaders.rolesOfUser.load(record.id)) ?? []);
+export function assignmentsOf(record: V41RoleStoreUser, context: Context): Promise<V41RoleAssignment[]> {
+  const { loaders } = context;
+  return oncePerUser(context, record, 'assignments', async () => (await loaders.rolesOfUser.load(record.id)) ?? []);
 }
 
 export async function statusOf(record: V41RoleStoreUser, context: Context): Promise<StatusOf> {

@@ -32,5 +32,3 @@ export function explorerAsset(name: string): Asset | undefined {
   }
   return asset;
 }
-
-export const EXPLORER_ASSET_NAMES = Object.keys(FILES);

@@ -1,12 +1,44 @@
 /**
- * The example operations of the README, docs/writes.md and docs/local-users.md, preloaded as tabs of the offline explorer (a test
- * keeps them in step).
+ * The example operations of the README, docs/explorer.md, docs/writes.md and docs/local-users.md, preloaded as tabs of the offline
+ * explorer (a test keeps them in step, and the browser test runs every tab as it opens). A tab is data: adding an
+ * example adds a tab.
  */
 export interface ExampleOperation {
   title: string;
   query: string;
-  variables?: string;
+  /** Variables the tab opens with, as they are. */
+  variables?: Record<string, unknown>;
+  /**
+   * Variables the page fills in before the tab opens, each from a query it sends first to the same endpoint:
+   * ids differ between PrivX deployments, so an example never asks its reader to paste one.
+   */
+  lookups?: Record<string, Lookup>;
 }
+
+/** A variable the page fills in: an id from a query, or an instant relative to when the tab opens. */
+export type Lookup = IdLookup | InstantLookup;
+
+export interface IdLookup {
+  /** A query without variables. */
+  query: string;
+  /** Where the value is in its `data`, dot-separated (`organizations.nodes.0.id`). */
+  path: string;
+}
+
+/** An instant this many minutes from when the page opens (RFC 3339), for the grant examples' periods. */
+export interface InstantLookup {
+  fromNowMinutes: number;
+}
+
+/** The first organization's id: ids encode the company, so the lookup costs one user search at most. */
+const FIRST_ORGANIZATION: IdLookup = { query: '{ organizations(first: 1) { nodes { id } } }', path: 'organizations.nodes.0.id' };
+/** The first role's id, from the cached role list. */
+const FIRST_ROLE: IdLookup = { query: '{ roles(first: 1) { nodes { id } } }', path: 'roles.nodes.0.id' };
+/** The first user's id (one user search). */
+const FIRST_USER: IdLookup = { query: '{ users(first: 1) { nodes { id } } }', path: 'users.nodes.0.id' };
+const NOW: InstantLookup = { fromNowMinutes: 0 };
+/** A local user who has not chosen a password yet (INVITED): the offboarding tab deletes one. */
+const FIRST_INVITED_USER: IdLookup = { query: '{ users(first: 1, filter: { status: INVITED }) { nodes { id } } }', path: 'users.nodes.0.id' };
 
 export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   {
@@ -35,7 +67,20 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     }
   }
 }`,
-    variables: '{ "org": "paste an id from the Organization ids tab" }',
+    lookups: { org: FIRST_ORGANIZATION },
+  },
+  {
+    title: 'Who can use a role now',
+    query: `query WhoCanUseRoleNow($role: ID!) {
+  roleAssignments(filter: { roleId: $role, states: [ACTIVE, ACTIVATABLE] }, first: 100) {
+    totalCount
+    nodes {
+      user { name username }
+      assignment { grantType state nextChangeAt }
+    }
+  }
+}`,
+    lookups: { role: FIRST_ROLE },
   },
   {
     title: 'Grant break-glass for 2 hours',
@@ -45,7 +90,7 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     userErrors { code message field }
   }
 }`,
-    variables: '{ "user": "paste a user id", "role": "paste the break-glass role id", "from": "now, e.g. 2026-12-07T10:00:00Z", "until": "now + 2 h, e.g. 2026-12-07T12:00:00Z" }',
+    lookups: { user: FIRST_USER, role: FIRST_ROLE, from: NOW, until: { fromNowMinutes: 120 } },
   },
   {
     title: 'Extend a grant',
@@ -56,7 +101,7 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     userErrors { code message field }
   }
 }`,
-    variables: '{ "user": "paste a user id", "role": "paste a role id the user holds", "from": "the grant start", "newEnd": "the new end" }',
+    lookups: { user: FIRST_USER, role: FIRST_ROLE, from: NOW, newEnd: { fromNowMinutes: 8 * 60 } },
   },
   {
     title: 'Revoke expired grants of a role',
@@ -67,7 +112,7 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     userErrors { code message field }
   }
 }`,
-    variables: '{ "role": "paste a role id" }',
+    lookups: { role: FIRST_ROLE },
   },
   {
     title: 'Onboard a contractor',
@@ -92,7 +137,7 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     userErrors { code message field }
   }
 }`,
-    variables: '{ "password": "a first password, changed at first login" }',
+    variables: { password: 'Change-me-at-first-login-1!' },
   },
   {
     title: 'Grant a contractor a role for 2 weeks',
@@ -102,7 +147,7 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     userErrors { code message field }
   }
 }`,
-    variables: '{ "user": "the id createLocalUser answered", "role": "paste a role id", "from": "now, e.g. 2026-12-07T10:00:00Z", "until": "now + 14 days, e.g. 2026-12-21T10:00:00Z" }',
+    lookups: { user: FIRST_USER, role: FIRST_ROLE, from: NOW, until: { fromNowMinutes: 14 * 24 * 60 } },
   },
   {
     title: 'Offboard a person',
@@ -113,6 +158,6 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     userErrors { code message field }
   }
 }`,
-    variables: '{ "user": "paste a user id" }',
+    lookups: { user: FIRST_INVITED_USER },
   },
 ];

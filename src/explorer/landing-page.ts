@@ -22,7 +22,7 @@ export function withOfflineExplorerLink<TContext extends object>(landingPage: Ap
             const nonce = /<style nonce="?([^">\s]+)"?>/.exec(html)?.[1] ?? '';
             const link =
               `${OFFLINE_TEXT}\n  <p id="offline-explorer">Use the offline explorer instead: ` +
-              `<a href="${EXPLORER_PATH}">${EXPLORER_PATH}</a> (GraphiQL served by this subgraph, with example operations).</p>\n` +
+              `<a href="${EXPLORER_PATH}">${EXPLORER_PATH}</a> (GraphiQL served from this host, with example operations).</p>\n` +
               // Sandbox's full-page container sits over the fallback even when nothing loaded into it.
               `  <style nonce="${nonce}">#embeddableSandbox:empty { pointer-events: none; }</style>`;
             return html.replace(OFFLINE_TEXT, link);

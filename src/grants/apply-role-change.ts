@@ -82,6 +82,7 @@ export async function applyRoleChange<S>(
           throw error;
         }
         await forget(context, writes, userId);
+        await announce(context, writes, userId, decision.change);
         const after = (await writer.readUserRoles(userId)) ?? [];
         const problem = verify(after, body);
         if (problem) throw notVerifiedError(operation, problem);
@@ -99,6 +100,20 @@ async function forget(context: Context, writes: Writes, userId: string): Promise
   await invalidate(writes.cache, keysAfterRoleChange(userId));
   context.loaders.rolesOfUser.clear(userId);
   context.loaders.userById.clear(userId);
+}
+
+/**
+ * Puts the write in the change feed at once (docs/changes.md: the subgraph's own mutations appear without waiting
+ * for a poll). The write has happened whatever the feed does: a feed that cannot take it is logged, not thrown.
+ */
+async function announce(context: Context, writes: Writes, userId: string, change: RoleChange): Promise<void> {
+  if (!context.changes) return;
+  const roleIds = change.kind === 'grant' ? [change.handle.id] : [...change.roleIds];
+  try {
+    await context.changes.recordChange({ kind: 'ROLES_CHANGED', userId, at: Date.now(), ...(roleIds.length === 1 ? { roleId: roleIds[0] } : {}) });
+  } catch (error) {
+    writes.logger.warn({ err: error, userId }, 'A role change was written but could not be added to the change feed; the next poll finds it');
+  }
 }
 
 /** What differs between the explicit grants read back and those sent, or null when they agree. */

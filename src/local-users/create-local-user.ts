@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { toLocalUserCreateRecord, type LocalUserFields } from '../mapping';
 import type { CreateLocalUserInput, LocalUserPayload } from '../types';
 import { runMutation, userError, UserErrorCode, type Writes } from '../writes';
-import { forgetUser } from './after-write';
+import { announceUserChange, forgetUser } from './after-write';
 import { localUserFailed, localUserPayload, type StoredUserResult } from './payloads';
 import { passwordProblems } from './passwords';
 import { alreadyExists, upstreamWrite } from './upstream-failures';
@@ -40,6 +40,7 @@ export function createLocalUser(context: Context, input: CreateLocalUserInput): 
       if (failed) return localUserFailed(await alreadyExists(failed, taken));
       audit.target.userId = id;
       await forgetUser(context, writes, id);
+      await announceUserChange(context, writes, 'CREATED', id);
       return localUserPayload({ userId: id, userErrors: [] } satisfies StoredUserResult);
     },
   });

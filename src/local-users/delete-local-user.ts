@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import type { DeleteLocalUserInput, DeleteLocalUserPayload } from '../types';
 import { LockTimeout, runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
-import { forgetUser } from './after-write';
+import { announceUserChange, forgetUser } from './after-write';
 import { localTarget, staleness } from './local-target';
 import { deleteFailed, deletePayload, type StoredDelete } from './payloads';
 import { upstreamWrite } from './upstream-failures';
@@ -34,6 +34,7 @@ export function deleteLocalUser(context: Context, input: DeleteLocalUserInput): 
           const failed = await upstreamWrite(audit, 'deleteLocalUser', () => writes.writer.deleteLocalUser(userId));
           if (failed && failed !== 'not-found') return deleteFailed(failed);
           await forgetUser(context, writes, userId, { roles: true });
+          await announceUserChange(context, writes, 'DELETED', userId);
           return deletePayload({ deletedUserId: userId, userErrors: [] });
         });
       } catch (error) {

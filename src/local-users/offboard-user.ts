@@ -7,7 +7,7 @@ import { applyRoleChange } from '../grants';
 import { isLocalUser } from '../mapping';
 import { OffboardingStepName, StepOutcome, type OffboardUserInput, type OffboardUserPayload } from '../types';
 import { outcomeUnknown, runMutation, userError, UserErrorCode, uuidField, type AuditRecord, type Writes } from '../writes';
-import { forgetUser } from './after-write';
+import { announceUserChange, forgetUser } from './after-write';
 import { offboardFailed, offboardPayload, type StoredOffboarding, type StoredStep } from './payloads';
 
 type StepResult = Omit<StoredStep, 'step'>;
@@ -59,9 +59,10 @@ export function offboardUser(context: Context, input: OffboardUserInput): Promis
       await run(OffboardingStepName.RESET_MFA, async () => {
         audit.writes += 1;
         await writes.writer.resetUserMfa([userId]);
+        await announceUserChange(context, writes, 'UPDATED', userId);
         return done('MFA was reset: the user would have to enrol again.');
       });
-      await run(OffboardingStepName.DELETE_LOCAL_USER, () => deleteStep(writes, user, deleteAsked, audit));
+      await run(OffboardingStepName.DELETE_LOCAL_USER, () => deleteStep(context, writes, user, deleteAsked, audit));
       await forgetUser(context, writes, userId, { roles: true });
       audit.detail = { ...audit.detail, steps: Object.fromEntries(steps.map((s) => [s.step, s.outcome])) };
       return offboardPayload({ userId, steps, userErrors: [] });
@@ -103,7 +104,7 @@ async function revokeEveryGrant(context: Context, writes: Writes, userId: string
   }
 }
 
-async function deleteStep(writes: Writes, user: V41RoleStoreUser, asked: boolean, audit: AuditRecord): Promise<StepResult> {
+async function deleteStep(context: Context, writes: Writes, user: V41RoleStoreUser, asked: boolean, audit: AuditRecord): Promise<StepResult> {
   if (!isLocalUser(user)) {
     return {
       outcome: StepOutcome.NOT_APPLICABLE,
@@ -113,6 +114,7 @@ async function deleteStep(writes: Writes, user: V41RoleStoreUser, asked: boolean
   if (!asked) return { outcome: StepOutcome.SKIPPED, message: 'Not asked for (deleteLocalUser: false): the local user stays, without sessions, explicit grants or MFA.' };
   audit.writes += 1;
   const deleted = await writes.writer.deleteLocalUser(user.id.toLowerCase());
+  if (deleted) await announceUserChange(context, writes, 'DELETED', user.id);
   return done(deleted ? 'The local user was deleted.' : 'The local user was already deleted.');
 }
 

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { withPasswordChangeRequired } from '../mapping';
 import type { LocalUserPayload, SetLocalUserPasswordInput } from '../types';
 import { LockTimeout, runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
-import { forgetUser } from './after-write';
+import { announceUserChange, forgetUser } from './after-write';
 import { localTarget } from './local-target';
 import { localUserFailed, localUserPayload } from './payloads';
 import { passwordProblems } from './passwords';
@@ -51,6 +51,7 @@ export function setLocalUserPassword(context: Context, input: SetLocalUserPasswo
             }
           }
           await forgetUser(context, writes, userId);
+          await announceUserChange(context, writes, 'UPDATED', userId);
           return localUserPayload({ userId, userErrors: [] });
         });
       } catch (error) {

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { SERVER_OWNED_LOCAL_KEYS, localUserFieldProblems, toLocalUserReplaceRecord, type LocalUserFields } from '../mapping';
 import type { LocalUserPayload, UpdateLocalUserInput } from '../types';
 import { LockTimeout, runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
-import { forgetUser } from './after-write';
+import { announceUserChange, forgetUser } from './after-write';
 import { localTarget, staleness } from './local-target';
 import { localUserFailed, localUserPayload, type StoredUserResult } from './payloads';
 import { alreadyExists, upstreamWrite } from './upstream-failures';
@@ -55,6 +55,7 @@ export function updateLocalUser(context: Context, input: UpdateLocalUserInput): 
           if (failed === 'not-found') return localUserFailed([userError(UserErrorCode.NOT_FOUND, `Local user ${id} was deleted meanwhile.`, ['input', 'id'])]);
           if (failed) return localUserFailed(await alreadyExists(failed, taken));
           await forgetUser(context, writes, userId);
+          await announceUserChange(context, writes, 'UPDATED', userId);
           return localUserPayload({ userId, userErrors: [] });
         });
       } catch (error) {

@@ -1,14 +1,15 @@
 import type { Context } from '../context';
 import type { UserActionInput, UserActionPayload } from '../types';
 import { runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
-import { forgetUser } from './after-write';
+import type { ChangeKindName } from '../changes/types';
+import { announceUserChange, forgetUser } from './after-write';
 import { userActionFailed, userActionPayload, type StoredUserResult } from './payloads';
 import { upstreamWrite } from './upstream-failures';
 
 type Action = (writes: Writes, userId: string) => Promise<unknown>;
 
 /** resetUserMfa and terminateUserSessions: one idempotent call for a user of any directory, checked to exist first. */
-function userAction(operation: string, act: Action) {
+function userAction(operation: string, act: Action, changes: ChangeKindName | null) {
   return (context: Context, input: UserActionInput): Promise<UserActionPayload> => {
     const { idempotencyKey, ...target } = input;
     return runMutation(context, {
@@ -29,6 +30,7 @@ function userAction(operation: string, act: Action) {
         if (failed === 'not-found') return missing();
         if (failed) return userActionFailed(failed);
         await forgetUser(context, writes, userId);
+        if (changes) await announceUserChange(context, writes, changes, userId);
         return userActionPayload({ userId, userErrors: [] });
       },
     });
@@ -36,7 +38,8 @@ function userAction(operation: string, act: Action) {
 }
 
 /** `POST /role-store/api/v1/users/mfa/reset` `[id]`: the user enrols again at next login. */
-export const resetUserMfa = userAction('resetUserMfa', (writes, userId) => writes.writer.resetUserMfa([userId]));
+export const resetUserMfa = userAction('resetUserMfa', (writes, userId) => writes.writer.resetUserMfa([userId]), 'UPDATED');
 
 /** `POST /auth/api/v1/sessionstorage/users/{id}/sessions/terminate`. */
-export const terminateUserSessions = userAction('terminateUserSessions', (writes, userId) => writes.writer.terminateUserSessions(userId));
+// Sessions are not part of the user record: nothing for the change feed.
+export const terminateUserSessions = userAction('terminateUserSessions', (writes, userId) => writes.writer.terminateUserSessions(userId), null);

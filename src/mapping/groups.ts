@@ -5,11 +5,13 @@ import { decodeGroupId, encodeGroupId, encodeOrganizationId, type GroupKey } fro
 import { present } from './text';
 
 export function groupFromKey(key: GroupKey): Group {
+  const company = key.type === 'DEPARTMENT' && key.company ? key.company : null;
   return Object.assign(new Group(), {
     id: encodeGroupId(key),
     name: key.name,
     type: GroupType[key.type],
-    organization: key.type === 'DEPARTMENT' && key.company ? encodeOrganizationId(key.company) : null,
+    organization: company === null ? null : encodeOrganizationId(company),
+    organizationName: company,
   });
 }
 

@@ -12,6 +12,23 @@ export interface GroupKey {
   name: string;
 }
 
+/**
+ * The longest company, department or tag name an id is decoded for, in UTF-16 code units: ids encode names,
+ * so bounding the names bounds the ids, and a forged id of 600 KB is refused unread instead of decoded, cached
+ * and echoed back. A name longer than this still gets an id in a list, but that id cannot be looked up.
+ */
+export const MAX_NAME_LENGTH = 512;
+
+/** base64url (no padding) of `bytes` bytes; a UTF-16 code unit is at most 3 bytes of UTF-8 (an escape too). */
+const encodedLength = (bytes: number) => Math.ceil((bytes * 4) / 3);
+
+/** `org:` and one name. */
+export const MAX_ORGANIZATION_ID_LENGTH = encodedLength('org:'.length + 3 * MAX_NAME_LENGTH);
+/** `group:DEPARTMENT:`, a company, `:` and a name. */
+export const MAX_GROUP_ID_LENGTH = encodedLength('group:DEPARTMENT::'.length + 2 * 3 * MAX_NAME_LENGTH);
+/** `cursor:v1:` and an offset of up to 16 digits (any safe integer). */
+export const MAX_CURSOR_LENGTH = encodedLength('cursor:v1:'.length + 16);
+
 export function isUuid(s: string): boolean {
   return UUID.test(s);
 }
@@ -37,8 +54,8 @@ function toBase64Url(text: string): string {
  * Node's decoder skips characters it does not know and accepts padding and stray bits, so many strings decode
  * to the same text; only the one that re-encodes identically is accepted, which keeps one id per entity.
  */
-function fromBase64Url(id: string): string | null {
-  if (!BASE64URL.test(id)) return null;
+function fromBase64Url(id: string, maxLength: number): string | null {
+  if (id.length > maxLength || !BASE64URL.test(id)) return null;
   const text = Buffer.from(id, 'base64url').toString('utf8');
   return toBase64Url(text) === id ? text : null;
 }
@@ -53,7 +70,7 @@ export function encodeOrganizationId(company: string): string {
 }
 
 export function decodeOrganizationId(id: string): string | null {
-  const text = fromBase64Url(id);
+  const text = fromBase64Url(id, MAX_ORGANIZATION_ID_LENGTH);
   if (!text?.startsWith('org:')) return null;
   const company = text.slice('org:'.length);
   return isCanonicalName(company) ? company : null;
@@ -73,7 +90,7 @@ export function encodeGroupId({ type, company, name }: GroupKey): string {
 }
 
 export function decodeGroupId(id: string): GroupKey | null {
-  const parts = fromBase64Url(id)?.split(':');
+  const parts = fromBase64Url(id, MAX_GROUP_ID_LENGTH)?.split(':');
   if (parts?.length !== 4) return null;
   const [prefix, type, rawCompany = '', rawName = ''] = parts;
   if (prefix !== 'group' || (type !== 'DEPARTMENT' && type !== 'TAG')) return null;
@@ -91,7 +108,7 @@ export function encodeCursor(offset: number): string {
 }
 
 export function decodeCursor(cursor: string): number | null {
-  const digits = CURSOR.exec(fromBase64Url(cursor) ?? '')?.[1];
+  const digits = CURSOR.exec(fromBase64Url(cursor, MAX_CURSOR_LENGTH) ?? '')?.[1];
   if (digits === undefined) return null;
   const offset = Number(digits);
   return Number.isSafeInteger(offset) ? offset : null;

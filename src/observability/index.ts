@@ -5,7 +5,7 @@ import type { Metrics } from './metrics';
 import { attributeDatasourceEvents, newRequestScope, requestIdFrom, runInRequest, type RequestScope } from './request-scope';
 import { startOperationSpan, traceUpstreamCalls } from './tracing';
 
-export { createLogger, silentLogger, LOG_LEVELS, type Logger, type LogLevel } from './logger';
+export { createLogger, silentLogger, type Logger, type LogLevel } from './logger';
 export { Metrics } from './metrics';
 export { operationPlugin } from './operation-plugin';
 

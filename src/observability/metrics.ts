@@ -3,11 +3,13 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import {
   breakerState,
   cacheEvents,
+  contractViolations,
   upstreamCallEnd,
   upstreamCallStart,
   upstreamRetry,
   type BreakerStateMessage,
   type CacheMessage,
+  type ContractViolationMessage,
   type UpstreamCallMessage,
   type UpstreamRetryMessage,
 } from '../../datasources/telemetry';
@@ -77,6 +79,19 @@ export class Metrics {
     labelNames: ['kind', 'event'] as const,
     registers: [this.registry],
   });
+  readonly contractViolations = new Counter({
+    name: 'privx_contract_violations_total',
+    help: 'PrivX answers of the wrong shape (docs/upstream-v41.md#shape-checks), failed as upstream errors, by route template.',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+
+  readonly jwksFetchFailures = new Counter({
+    name: 'auth_jwks_fetch_failures_total',
+    help: 'Failed reads of the JSON Web Key Set (AUTH_JWKS_URL), by cause (refused, timeout, dns, tls, bad-port, network, status, invalid-body) and HTTP status (`none`: no answer).',
+    labelNames: ['cause', 'status'] as const,
+    registers: [this.registry],
+  });
 
   readonly mutations = new Counter({
     name: 'graphql_mutations_total',
@@ -104,6 +119,46 @@ export class Metrics {
     collect: (): void => this.requestsQueued.set(this.admission?.queued ?? 0),
   });
 
+  readonly changePolls = new Histogram({
+    name: 'identity_change_poll_duration_seconds',
+    help: 'Change polls of PrivX and how long each took, by outcome (changes, quiet, first, not-leader, failed).',
+    labelNames: ['outcome'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+  private lastGoodPoll: number | undefined;
+  readonly changeLag: Gauge = new Gauge({
+    name: 'identity_change_lag_seconds',
+    help: 'Seconds since the last successful change poll of this process (absent until one succeeds): how far the feed may trail PrivX.',
+    registers: [this.registry],
+    collect: (): void => {
+      if (this.lastGoodPoll !== undefined) this.changeLag.set((performance.now() - this.lastGoodPoll) / 1000);
+    },
+  });
+  readonly changes = new Counter({
+    name: 'identity_changes_total',
+    help: 'Changes this process found and stored in the change feed, by kind.',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+  private subscriberSource: { subscriberCount: number } | undefined;
+  readonly changeSubscribers: Gauge = new Gauge({
+    name: 'identity_change_subscribers',
+    help: 'Subscriptions to userChanged this process serves.',
+    registers: [this.registry],
+    collect: (): void => this.changeSubscribers.set(this.subscriberSource?.subscriberCount ?? 0),
+  });
+
+  recordChangePoll(report: { outcome: string; seconds: number; byKind: Partial<Record<string, number>> }): void {
+    this.changePolls.observe({ outcome: report.outcome }, report.seconds);
+    if (report.outcome !== 'failed' && report.outcome !== 'not-leader') this.lastGoodPoll = performance.now();
+    for (const [kind, count] of Object.entries(report.byKind)) if (count) this.changes.inc({ kind }, count);
+  }
+
+  watchSubscribers(source: { subscriberCount: number }): void {
+    this.subscriberSource = source;
+  }
+
   private readonly onStart = (message: unknown) => {
     this.started.set(message as UpstreamCallMessage, performance.now());
     this.upstreamInFlight.inc();
@@ -130,6 +185,10 @@ export class Metrics {
     this.cache.inc({ kind, event });
   };
 
+  private readonly onContractViolation = (message: unknown) => {
+    this.contractViolations.inc({ route: (message as ContractViolationMessage).route });
+  };
+
   constructor({ defaultMetrics = true }: { defaultMetrics?: boolean } = {}) {
     if (defaultMetrics) collectDefaultMetrics({ register: this.registry });
     subscribe(upstreamCallStart.name as string, this.onStart);
@@ -137,6 +196,7 @@ export class Metrics {
     subscribe(upstreamRetry.name as string, this.onRetry);
     subscribe(breakerState.name as string, this.onBreaker);
     subscribe(cacheEvents.name as string, this.onCache);
+    subscribe(contractViolations.name as string, this.onContractViolation);
   }
 
   recordOperation(operationName: string | undefined, outcome: OperationOutcome, seconds: number): void {
@@ -162,6 +222,7 @@ export class Metrics {
     unsubscribe(upstreamRetry.name as string, this.onRetry);
     unsubscribe(breakerState.name as string, this.onBreaker);
     unsubscribe(cacheEvents.name as string, this.onCache);
+    unsubscribe(contractViolations.name as string, this.onContractViolation);
   }
 
   private operationLabel(name: string | undefined): string {

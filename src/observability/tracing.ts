@@ -20,6 +20,20 @@ export function startOperationSpan(headers: IncomingHttpHeaders): { span: Span; 
   return { span, context: trace.setSpan(parent, span) };
 }
 
+/**
+ * Background work no request asked for (a change poll): a trace of its own, so its PrivX calls are its children
+ * rather than loose root spans.
+ */
+export function traceBackground<T>(name: string, work: () => Promise<T>): Promise<T> {
+  return tracer().startActiveSpan(name, { kind: SpanKind.INTERNAL, root: true }, async (span) => {
+    try {
+      return await work();
+    } finally {
+      span.end();
+    }
+  });
+}
+
 const upstreamSpans = new WeakMap<UpstreamCallMessage, Span>();
 let installed = false;
 

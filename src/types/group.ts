@@ -18,4 +18,11 @@ export class Group {
     description: 'The id of the organization a department belongs to; null for tags and for departments without a company.',
   })
   organization!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The name of the organization (company) a department belongs to; null for tags and for departments without a company. Tells apart same-named departments of different companies in a list.",
+  })
+  organizationName!: string | null;
 }

@@ -26,4 +26,10 @@ export class UserFilter {
 
   @Field(() => ID, { nullable: true, description: 'The id of a role the user holds.' })
   roleId?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Users whose `updatedAt` is at or after this instant: a change consumer\'s partial resync (cheapest with `orderBy: { field: UPDATED_AT, direction: DESC }`).',
+  })
+  updatedSince?: Date | null;
 }

@@ -21,7 +21,10 @@ export interface AuditRecord {
 export interface AuditLine extends AuditRecord {
   operation: string;
   actor: Actor;
-  /** SHA-256 of the idempotency key: enough to correlate repeats, nothing a key could reveal. */
+  /**
+   * The first 32 hex digits (128 bits) of the key's SHA-256: enough to correlate repeats, nothing a key could
+   * reveal, and short of the 40 hex digits the log's redaction takes for a secret key (src/observability/redaction.ts).
+   */
   idempotencyKeyHash: string | null;
   outcome: MutationOutcome;
   durationMs: number;

@@ -43,7 +43,7 @@ export async function runMutation<P extends WithUserErrors>(context: Context, sp
   const started = performance.now();
   const actor = actorOf(context.caller);
   const audit: AuditRecord = { target: spec.target, writes: 0 };
-  const idempotencyKeyHash = spec.idempotencyKey ? hashKey(spec.idempotencyKey) : null;
+  const idempotencyKeyHash = spec.idempotencyKey ? hashKey(spec.idempotencyKey).slice(0, 32) : null;
   let outcome: MutationOutcome | undefined;
   try {
     if (!writes) {

@@ -193,7 +193,7 @@ describe('when the key set cannot be read', () => {
       stack.resetCalls();
       const response = await stack.query(PAGE, undefined, bearer(token));
       expect(response.status).toBe(401);
-      expect(response.errors).toEqual([{ message: 'The bearer token could not be verified.', extensions: { code: 'UNAUTHENTICATED' } }]);
+      expect(response.errors).toEqual([{ message: 'The signing keys to verify the bearer token could not be read.', extensions: { code: 'UNAUTHENTICATED' } }]);
       expect(stack.calls().total).toBe(0);
     } finally {
       await stack.close();

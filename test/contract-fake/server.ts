@@ -33,6 +33,8 @@ export interface ContractFake {
   calls: ContractCall[];
   /** Successful token responses (password and refresh_token grants). */
   tokensIssued: number;
+  /** This fake's role-store users: a test changes them in place, as PrivX would change its records. */
+  users: JsonObject[];
   /** Every access token issued so far answers 401 from now on (refresh tokens stay valid). */
   expireAllTokens(): void;
   /** The next request with this method whose path starts with pathPrefix gets `status` once (queued, FIFO). */
@@ -109,6 +111,7 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
     roleWrites: [],
     written,
     tokensIssued: 0,
+    users: ROLE_STORE_USERS,
     expireAllTokens() {
       for (const token of accessTokens.keys()) accessTokens.set(token, 0);
     },

@@ -1,5 +1,5 @@
 import { createSharedCache } from '../../datasources/cache';
-import { createLoaders } from '../../datasources/loaders';
+import { createLoaders, loadConnection } from '../../datasources/loaders';
 import { UpstreamCatalog } from '../../datasources/upstream-catalog';
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
 import { localUser, role, roleAssignment, rsUser, source } from '../mapping/factories';
@@ -86,5 +86,36 @@ describe('naive mode (batching off)', () => {
       ['getSource', id(801)],
       ['getRole', id(901)],
     ]);
+  });
+});
+
+describe('connections', () => {
+  const page = (upstream: RecordingUpstream, source: string) => () => upstream.searchUsers({ source }, { offset: 0, limit: 1 });
+
+  it('reads each key once per request, at the same time or later; other keys read on their own', async () => {
+    const { upstream, loaders } = setUp();
+    const keys = [id(801), id(802), id(801), id(801), id(802)];
+    const pages = await Promise.all(keys.map((source) => loadConnection(loaders.connections, `workspace:${source}|first:1`, page(upstream, source))));
+    expect(pages[0]).toBe(pages[2]);
+    expect(pages.map((p) => p.count)).toEqual([5, 0, 5, 5, 0]);
+    await loadConnection(loaders.connections, `workspace:${id(801)}|first:1`, page(upstream, id(801)));
+    expect(upstream.calls).toEqual([
+      ['searchUsers', { source: id(801) }, { offset: 0, limit: 1 }, undefined],
+      ['searchUsers', { source: id(802) }, { offset: 0, limit: 1 }, undefined],
+    ]);
+  });
+
+  it('fails only the key whose read failed', async () => {
+    const { upstream, loaders } = setUp();
+    const failed = loadConnection(loaders.connections, 'bad', () => Promise.reject(new Error('PrivX said no')));
+    const good = loadConnection(loaders.connections, 'good', page(upstream, id(801)));
+    await expect(failed).rejects.toThrow('PrivX said no');
+    await expect(good).resolves.toMatchObject({ count: 5 });
+  });
+
+  it('in naive mode reads every row on its own (the unbatched approach priced honestly)', async () => {
+    const { upstream, loaders } = setUp(false);
+    await Promise.all([1, 2, 3].map(() => loadConnection(loaders.connections, 'same', page(upstream, id(801)))));
+    expect(methods(upstream.calls)).toEqual(['searchUsers', 'searchUsers', 'searchUsers']);
   });
 });

@@ -46,6 +46,26 @@ describe('the static cost estimate, from the schema’s own @cost and @listSize'
     expect(costs(q, {}).Q).toBe(10 + 50);
   });
 
+  it('prices `first: null`, literal or from a variable, as the 50 items it serves, not the 10 of a list without size', () => {
+    expect(costs('query Q { users(first: null) { nodes { id } } }').Q).toBe(10 + 50);
+    expect(costs('query Q($n: Int) { users(first: $n) { nodes { id } } }', { n: null }).Q).toBe(10 + 50);
+    // The issue's probe: users(first:null) > organizations > members(first:null) > organizations > members(first:null)
+    const probe = '{ users(first: null) { nodes { organizations { members(first: null) { nodes { organizations { members(first: null) { nodes { id } } } } } } } } }';
+    expect(Object.values(costs(probe))[0]).toBeGreaterThan(DEFAULT_DEMAND_LIMITS.maxCost);
+  });
+
+  it('counts a connection below a list once per distinct parent it can meet, and what it selects per row', () => {
+    // 100 users share at most 20 directories (`workspaces` @listSize(assumedSize: 20)): members' @cost 10 counts 20 loads.
+    const shared = costs('query Q { users(first: 100) { nodes { workspace { members(first: 1) { totalCount } } } } }').Q;
+    expect(shared).toBe(10 + 100 * (1 + 2) + 20 * 10);
+    // 5 users meet at most 5 directories: 5 loads.
+    expect(costs('query Q { users(first: 5) { nodes { workspace { members(first: 1) { totalCount } } } } }').Q).toBe(10 + 5 * (1 + 2) + 5 * 10);
+    // What members selects is answered per row: 100 rows of 3 users each.
+    expect(costs('query Q { users(first: 100) { nodes { workspace { members(first: 3) { nodes { id } } } } } }').Q).toBe(10 + 100 * (1 + 2 + 3) + 20 * 10);
+    // Companies, groups and roles have no such bound: as many loads as rows (a user names one company).
+    expect(costs('query Q { users(first: 100) { nodes { organizations { members(first: 1) { totalCount } } } } }').Q).toBe(10 + 100 * (1 + 1 + 10));
+  });
+
   it('sizes _entities by its representations', () => {
     const q = 'query Q($r: [_Any!]!) { _entities(representations: $r) { ... on User { id roles { id } } } }';
     expect(costs(q, { r: Array.from({ length: 40 }, () => ({})) }).Q).toBe(40 * (1 + 10 * 2));

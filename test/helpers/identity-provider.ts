@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { KeySetTiming } from '../../src/auth/key-set';
 
 export const ISSUER = 'https://idp.test/';
 export const AUDIENCE = 'identity-subgraph';
@@ -21,8 +22,8 @@ export interface TokenOptions {
   scp?: string[];
   issuer?: string;
   audience?: string;
-  /** Seconds from now; negative for a token that has already expired. */
-  expiresIn?: number;
+  /** Seconds from now; negative for a token that has already expired; null for a token without `exp`. */
+  expiresIn?: number | null;
   /** Sign with this key instead of a published one (a forgery), under the given `kid`. */
   forgeWith?: CryptoKey;
   kid?: string;
@@ -37,15 +38,32 @@ export interface TokenOptions {
 export class IdentityProvider {
   /** How often the key set was read. */
   fetches = 0;
+  /** Milliseconds the key set's answer is held back: a slow identity provider. */
+  delayMs = 0;
+  /** Answer the key set with this HTTP status instead (an identity provider that is down); undefined: serve it. */
+  failWith: number | undefined;
   private keys: SigningKey[] = [];
+  private readonly pending = new Set<NodeJS.Timeout>();
   private readonly server = createServer((req, res) => {
     if (req.url !== '/jwks.json') {
       res.writeHead(404).end();
       return;
     }
     this.fetches += 1;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ keys: this.keys.map((k) => k.jwk) }));
+    const answer = () => {
+      if (this.failWith !== undefined) {
+        res.writeHead(this.failWith).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: this.keys.map((k) => k.jwk) }));
+    };
+    if (this.delayMs <= 0) return answer();
+    const timer = setTimeout(() => {
+      this.pending.delete(timer);
+      answer();
+    }, this.delayMs);
+    this.pending.add(timer);
   });
 
   static async start(): Promise<IdentityProvider> {
@@ -73,22 +91,25 @@ export class IdentityProvider {
     if (options.scp !== undefined) claims.scp = options.scp;
     if (options.clientId !== undefined) claims.client_id = options.clientId;
     const now = Math.floor(Date.now() / 1000);
-    const expiresIn = options.expiresIn ?? 300;
-    return new SignJWT(claims)
+    const expiresIn = options.expiresIn === undefined ? 300 : options.expiresIn;
+    const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', kid: options.kid ?? key.kid })
       .setSubject(subject)
       .setIssuer(options.issuer ?? ISSUER)
       .setAudience(options.audience ?? AUDIENCE)
-      .setIssuedAt(Math.min(now, now + expiresIn - 60))
-      .setExpirationTime(now + expiresIn)
-      .sign(options.forgeWith ?? key.privateKey);
+      .setIssuedAt(expiresIn === null ? now : Math.min(now, now + expiresIn - 60));
+    if (expiresIn !== null) jwt.setExpirationTime(now + expiresIn);
+    return jwt.sign(options.forgeWith ?? key.privateKey);
   }
 
-  settings(keyRefreshCooldownMs?: number) {
-    return { jwt: { jwksUrl: this.jwksUrl, issuer: ISSUER, audience: AUDIENCE, keyRefreshCooldownMs } };
+  settings(keyRefreshCooldownMs?: number, keySet?: Partial<KeySetTiming>) {
+    return { jwt: { jwksUrl: this.jwksUrl, issuer: ISSUER, audience: AUDIENCE, keyRefreshCooldownMs, keySet } };
   }
 
   close(): Promise<void> {
+    for (const timer of this.pending) clearTimeout(timer);
+    this.pending.clear();
+    this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 
@@ -6,7 +6,7 @@ const ROOT = resolve(__dirname, '..', '..');
 /** The TypeScript sources, compiled on load (workers forked by `node:cluster` inherit the `-r`). */
 const ARGS = ['-r', './test/helpers/ts-register.cjs', 'src/main.ts'];
 
-/** `npm start` as a process of its own, with only the environment given (and PATH). */
+/** A started process (`npm start` or the server itself) and what it printed. */
 export interface StartedProcess {
   child: ChildProcess;
   /** Everything it printed so far, stdout and stderr. */
@@ -21,8 +21,30 @@ export interface StartedProcess {
   kill(): Promise<void>;
 }
 
+/** `npm start` from the TypeScript sources: the server's own process (no npm in between). */
 export function startMain(env: Record<string, string>): StartedProcess {
-  const child = spawn(process.execPath, ARGS, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return startProcess(process.execPath, ARGS, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+}
+
+/**
+ * The real `npm start` of the package in `cwd` (built, e.g. a production copy), with only the environment given
+ * (and PATH and HOME, which npm reads its settings from).
+ */
+export function startNpm(cwd: string, env: Record<string, string>): StartedProcess {
+  return startProcess('npm', ['start'], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, ...env }, group: true });
+}
+
+interface ProcessOptions extends Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'> {
+  /**
+   * Its own process group, which `kill()` ends whole: a signal to npm that does not reach its child would
+   * otherwise leave the server running after the test.
+   */
+  group?: boolean;
+}
+
+/** Any command, its output collected (see `StartedProcess`). */
+export function startProcess(command: string, args: string[], { group = false, ...options }: ProcessOptions): StartedProcess {
+  const child = spawn(command, args, { ...options, detached: group, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const watchers = new Set<() => void>();
   const collect = (chunk: Buffer) => {
@@ -59,6 +81,13 @@ export function startMain(env: Record<string, string>): StartedProcess {
       check();
     });
   const kill = async () => {
+    if (group && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
+    }
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGKILL');
     await once(child, 'exit');

@@ -1,17 +1,21 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { AccessConfig } from '../../src/auth/caller';
-import type { UpstreamConfig } from '../../src/config';
+import type { SharedCacheConfig, UpstreamConfig } from '../../src/config';
+import type { ChangeSettings } from '../../src/changes';
 import type { ServedUpstream } from '../../src/upstream';
 import type { CorsOrigins } from '../../src/cors-policy';
 import { startSubgraph, type ClientTimeouts, type RunningSubgraph } from '../../src/server';
 import type { DemandLimits } from '../../src/demand-control';
 import type { AdmissionLimits } from '../../src/admission';
+import type { DocumentStoreBounds } from '../../src/document-stores';
 import { createUpstream, type UpstreamSettings } from '../../src/upstream';
 import type { Logger } from '../../src/observability';
 import { postGraphQL, type GraphQLResponse } from '../../examples/supergraph/graphql-http';
 
 export interface SubgraphOptions {
   cacheTtlSeconds?: number;
+  /** `CACHE_MAX_ENTRIES`; 100,000 unless given. */
+  cacheMaxEntries?: number;
   dataloadersEnabled?: boolean;
   production?: boolean;
   access?: AccessConfig;
@@ -26,8 +30,16 @@ export interface SubgraphOptions {
   admission?: AdmissionLimits;
   /** Per-call upstream timeout; 5 s unless given. */
   upstreamTimeoutMs?: number;
+  /** Bytes of the persisted-query and document stores; the defaults unless given. */
+  documentStores?: DocumentStoreBounds;
   /** `WRITES_ENABLED`; unset unless given. */
   writesEnabled?: boolean;
+  /** The change feed; a feed without a poller unless given. */
+  changes?: ChangeSettings | false;
+  /** Share the cache and the change feed through this Redis. */
+  sharedCache?: SharedCacheConfig;
+  /** The shared cache's wall clock (Redis tier). */
+  now?: () => number;
 }
 
 export interface SubgraphStack {
@@ -45,7 +57,8 @@ export interface SubgraphStack {
 export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeoutMs'>, options: SubgraphOptions = {}): Promise<SubgraphStack> {
   const upstream = createUpstream(
     { ...connection, timeoutMs: options.upstreamTimeoutMs ?? 5_000 },
-    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true },
+    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: options.cacheMaxEntries ?? 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true, ...(options.sharedCache ? { sharedCache: options.sharedCache } : {}) },
+    { now: options.now },
   );
   const subgraph = await startSubgraph({
     upstream,
@@ -59,7 +72,10 @@ export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeou
     limits: options.limits,
     clientTimeouts: options.clientTimeouts,
     admission: options.admission,
+    documentStores: options.documentStores,
     writesEnabled: options.writesEnabled,
+    changes: options.changes,
+    sharedCache: options.sharedCache,
   });
   return {
     subgraph,

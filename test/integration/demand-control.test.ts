@@ -2,7 +2,7 @@ import { postGraphQL } from '../../examples/supergraph/graphql-http';
 import { startStack, type Stack } from '../helpers/stack';
 import { aliases, entities, GROUP_MEMBERS_FAN_OUT, nestedRoles, PAGE_OF_100_EVERY_FIELD } from '../demand-control/queries';
 
-/** Demand control over HTTP: every abusive operation of the README's Protection table is refused before any upstream call. */
+/** Demand control over HTTP: every abusive operation of docs/protection.md's table is refused before any upstream call. */
 describe('demand control', () => {
   let stack: Stack;
   beforeAll(async () => {
@@ -22,6 +22,10 @@ describe('demand control', () => {
     ['100 users → roles → members(100)', '{ users(first: 100) { nodes { roles { members(first: 100) { nodes { id } } } } } }'],
     ['2 levels of roles → members', nestedRoles(2).replace(/first: 1\b/g, 'first: 20')],
     ['100 users → groups → members(100)', GROUP_MEMBERS_FAN_OUT],
+    [
+      'first: null at every level (served as 50, not 10)',
+      '{ users(first: null) { nodes { organizations { members(first: null) { nodes { organizations { members(first: null) { nodes { id } } } } } } } } }',
+    ],
   ])('%s: COST_ESTIMATED_TOO_EXPENSIVE naming the estimate and the limit', async (_, query) => {
     const { status, error } = await refused(query);
     expect(status).toBe(400);
@@ -79,13 +83,49 @@ describe('demand control', () => {
 
   it('_entities with an unknown __typename or without its key: BAD_USER_INPUT, not an internal error', async () => {
     const unknown = entities(1, 'Ticket');
-    const { error } = await refused(unknown.query, unknown.variables);
+    const { status, error } = await refused(unknown.query, unknown.variables);
+    expect(status).toBe(400);
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toContain('__typename "Ticket" is not an entity of this subgraph');
     const keyless = await refused(unknown.query, { representations: [{ __typename: 'User' }] });
     expect(keyless.error.extensions?.code).toBe('BAD_USER_INPUT');
     const notObject = await refused(unknown.query, { representations: ['User'] });
     expect(notObject.error.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  /** `_entities` reached through a root inline fragment, a named fragment on Query, and a fragment inside one. */
+  const WRAPPED_ENTITIES = [
+    ['an inline fragment', 'query E($representations: [_Any!]!) { ... on Query { _entities(representations: $representations) { ... on User { id } } } }'],
+    ['a named fragment', 'query E($representations: [_Any!]!) { ...F } fragment F on Query { _entities(representations: $representations) { ... on User { id } } }'],
+    ['a fragment in an inline fragment', 'query E($representations: [_Any!]!) { ... { ...F } } fragment F on Query { e: _entities(representations: $representations) { __typename } }'],
+  ];
+
+  it.each(WRAPPED_ENTITIES)('_entities inside %s: MAX_ENTITIES still applies', async (_, query) => {
+    const { status, error } = await refused(query, entities(5_000).variables);
+    expect(status).toBe(400);
+    expect(error).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: '_entities got 5000 representations; the limit (MAX_ENTITIES) is 500' });
+  });
+
+  it.each(WRAPPED_ENTITIES)('_entities inside %s: a bogus __typename is BAD_USER_INPUT, HTTP 400, before any resolver', async (_, query) => {
+    const { status, error } = await refused(query, entities(1, 'NotAType').variables);
+    expect(status).toBe(400);
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toContain('__typename "NotAType" is not an entity of this subgraph');
+  });
+
+  it.each([
+    ['a string', ['User']],
+    ['null members of an object', [{ __typename: null, id: null }]],
+    ['an array', [[1, 2]]],
+    ['an id that is an object', [{ __typename: 'User', id: { $ne: 1 } }]],
+    ['an empty id', [{ __typename: 'User', id: '' }]],
+    ['a number for an id', [{ __typename: 'Group', id: 42 }]],
+    ['one object instead of a list', { __typename: 'Role' }],
+    ['a __typename that is a number', [{ __typename: 7, id: '1' }]],
+  ])('a malformed representation (%s): BAD_USER_INPUT with HTTP 400, never 500', async (_, representations) => {
+    const { status, error } = await refused(entities(0).query, { representations });
+    expect(status).toBe(400);
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('lets the 100-user page with every field through, answered whole', async () => {

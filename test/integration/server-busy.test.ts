@@ -4,7 +4,7 @@ import type { AdmissionLimits } from '../../src/admission';
 import { captureLogs } from '../helpers/log-capture';
 import { startStack, type Stack, type StackOptions } from '../helpers/stack';
 
-/** The bound on GraphQL requests in flight (README, "Load"): past it, 503 SERVER_BUSY from the headers alone. */
+/** The bound on GraphQL requests in flight (docs/protection.md, "Load"): past it, 503 SERVER_BUSY from the headers alone. */
 
 const SEARCH = '/role-store/api/v1/users/search';
 const FEW_USERS = JSON.stringify({ query: '{ users(first: 3) { nodes { id } } }' });

@@ -4,7 +4,7 @@ import { UserDocument, UserEntitiesDocument, UsersDocument } from '../generated/
 import { startStack, type Stack } from '../helpers/stack';
 
 /**
- * The upstream call budget of README.md#what-a-query-costs-upstream, counted on the simulator's request counter
+ * The upstream call budget of docs/architecture.md#what-a-query-costs-upstream, counted on the simulator's request counter
  * (non-auth calls). N: users in the batch; P: pages to list every role and every role's members; L: pages of the
  * local-user list.
  */

@@ -12,27 +12,27 @@ describe('groupsOf', () => {
     [
       'department with company',
       { department: ' Sales ', company: ' Acme ' },
-      [{ id: encodeGroupId({ type: 'DEPARTMENT', company: 'Acme', name: 'Sales' }), name: 'Sales', type: GroupType.DEPARTMENT, organization: ACME }],
+      [{ id: encodeGroupId({ type: 'DEPARTMENT', company: 'Acme', name: 'Sales' }), name: 'Sales', type: GroupType.DEPARTMENT, organization: ACME, organizationName: 'Acme' }],
     ],
     [
       'department without company',
       { department: 'Sales', company: ' ' },
-      [{ id: encodeGroupId({ type: 'DEPARTMENT', company: '', name: 'Sales' }), name: 'Sales', type: GroupType.DEPARTMENT, organization: null }],
+      [{ id: encodeGroupId({ type: 'DEPARTMENT', company: '', name: 'Sales' }), name: 'Sales', type: GroupType.DEPARTMENT, organization: null, organizationName: null }],
     ],
     [
       'department first, then distinct tags in order',
       { department: 'Ops', company: 'Acme', tags: ['vip', ' oncall ', 'vip', '', 'oncall', 'eu:west'] },
       [
-        { id: encodeGroupId({ type: 'DEPARTMENT', company: 'Acme', name: 'Ops' }), name: 'Ops', type: GroupType.DEPARTMENT, organization: ACME },
-        { id: encodeGroupId({ type: 'TAG', company: '', name: 'vip' }), name: 'vip', type: GroupType.TAG, organization: null },
-        { id: encodeGroupId({ type: 'TAG', company: '', name: 'oncall' }), name: 'oncall', type: GroupType.TAG, organization: null },
-        { id: encodeGroupId({ type: 'TAG', company: '', name: 'eu:west' }), name: 'eu:west', type: GroupType.TAG, organization: null },
+        { id: encodeGroupId({ type: 'DEPARTMENT', company: 'Acme', name: 'Ops' }), name: 'Ops', type: GroupType.DEPARTMENT, organization: ACME, organizationName: 'Acme' },
+        { id: encodeGroupId({ type: 'TAG', company: '', name: 'vip' }), name: 'vip', type: GroupType.TAG, organization: null, organizationName: null },
+        { id: encodeGroupId({ type: 'TAG', company: '', name: 'oncall' }), name: 'oncall', type: GroupType.TAG, organization: null, organizationName: null },
+        { id: encodeGroupId({ type: 'TAG', company: '', name: 'eu:west' }), name: 'eu:west', type: GroupType.TAG, organization: null, organizationName: null },
       ],
     ],
     [
       'tags only, company does not scope them',
       { company: 'Acme', tags: ['vip'] },
-      [{ id: encodeGroupId({ type: 'TAG', company: '', name: 'vip' }), name: 'vip', type: GroupType.TAG, organization: null }],
+      [{ id: encodeGroupId({ type: 'TAG', company: '', name: 'vip' }), name: 'vip', type: GroupType.TAG, organization: null, organizationName: null }],
     ],
   ])('%s', (_case, fields, expected) => {
     expect(groupsOf(rsUser(fields))).toEqual(expected);

@@ -63,8 +63,8 @@ describe('toUser', () => {
       phones: [{ number: '+358 40 123 4567', extension: '89', type: 'work' }],
       organizations: [{ id: encodeOrganizationId('Acme'), name: 'Acme' }],
       groups: [
-        { id: encodeGroupId({ type: 'DEPARTMENT', company: 'Acme', name: 'Research' }), name: 'Research', type: GroupType.DEPARTMENT, organization: encodeOrganizationId('Acme') },
-        { id: encodeGroupId({ type: 'TAG', company: '', name: 'vip' }), name: 'vip', type: GroupType.TAG, organization: null },
+        { id: encodeGroupId({ type: 'DEPARTMENT', company: 'Acme', name: 'Research' }), name: 'Research', type: GroupType.DEPARTMENT, organization: encodeOrganizationId('Acme'), organizationName: 'Acme' },
+        { id: encodeGroupId({ type: 'TAG', company: '', name: 'vip' }), name: 'vip', type: GroupType.TAG, organization: null, organizationName: null },
       ],
       avatar: 'https://cdn.example.com/a.png',
       timezone: 'Europe/Helsinki',

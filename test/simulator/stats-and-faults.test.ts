@@ -89,6 +89,25 @@ describe('simulator stats, faults and knobs', () => {
     expect((await get(`${RS}/roles`)).status).toBe(200);
   });
 
+  it('answers a 2xx of the wrong shape: a whole `body`, or keys of the real answer rewritten by `set`', async () => {
+    sim.injectFault({ method: 'GET', route: `${RS}/roles`, body: { items: null }, times: 1 });
+    const replaced = await get(`${RS}/roles`);
+    expect(replaced).toMatchObject({ status: 200, body: { items: null } });
+
+    const posted = await call(sim, 'POST', '/__faults', { body: { method: 'GET', route: `${RS}/roles`, set: { 'items.*.name': { en: 'x' }, count: 1 }, times: 1 } });
+    expect(posted.status).toBe(204);
+    const rewritten = await call<{ count: number; items: Json[] }>(sim, 'GET', `${RS}/roles`, { token });
+    expect(rewritten.body.count).toBe(1);
+    expect(rewritten.body.items.length).toBeGreaterThan(1);
+    expect(rewritten.body.items.every((role) => JSON.stringify(role.name) === '{"en":"x"}')).toBe(true);
+    // The store is untouched: the next answer is the real one.
+    const real = await call<{ items: Json[] }>(sim, 'GET', `${RS}/roles`, { token });
+    expect(real.body.items.every((role) => typeof role.name === 'string')).toBe(true);
+
+    expect(() => sim.injectFault({ method: 'GET', route: `${RS}/roles`, body: {}, status: 500 })).toThrow(RangeError);
+    expect(() => sim.injectFault({ method: 'GET', route: `${RS}/roles`, set: { 'items..name': 1 } })).toThrow(RangeError);
+  });
+
   it('never injects faults into token requests', async () => {
     sim.injectFault({ method: 'POST', route: '*', status: 500 });
     expect(await accessToken(sim)).toEqual(expect.any(String));

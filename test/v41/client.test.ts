@@ -163,9 +163,9 @@ describe('V41Client against a server that answers malformed bodies', () => {
     const [sources, roles] = await Promise.all([client.listSources().catch((e: unknown) => e), client.listRoles().catch((e: unknown) => e)]);
     expect(sources).toBeInstanceOf(V41ParseError);
     expect(sources).toBeInstanceOf(V41Error);
-    expect((sources as Error).message).toBe('Unexpected v41 response: sources list is not an object');
+    expect((sources as Error).message).toBe('Unexpected v41 response to GET /role-store/api/v1/sources: (body) is not an object');
     expect(roles).toBeInstanceOf(V41Error);
-    expect((roles as Error).message).toBe('Unexpected v41 response: role without an id');
+    expect((roles as Error).message).toBe('Unexpected v41 response to GET /role-store/api/v1/roles: items[0].id is not a non-empty string (every record has an id)');
   });
 });
 

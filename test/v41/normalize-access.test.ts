@@ -12,12 +12,18 @@ describe('the access facts the v41 client keeps', () => {
   });
 
   it('the role context, on a role and on an assignment; absent or null stays undefined', () => {
-    const context = { enabled: true, block_role: 'yes', validity: ['MON', 3], start_time: '08:00', timezone: 'Europe/Helsinki', ip_masks: ['10.0.0.0/8'] };
+    const context = { enabled: true, validity: ['MON'], start_time: '08:00', timezone: 'Europe/Helsinki', ip_masks: ['10.0.0.0/8'], end_time: null };
     const expected = { enabled: true, block_role: false, validity: ['MON'], start_time: '08:00', end_time: undefined, timezone: 'Europe/Helsinki', ip_masks: ['10.0.0.0/8'] };
     expect(toRole({ id: ID, context }).context).toEqual(expected);
     expect(toRoleAssignment({ id: ID, context }).context).toEqual(expected);
     expect(toRoleAssignment({ id: ID, context: null }).context).toBeUndefined();
     expect(toRoleAssignment({ id: ID }).context).toBeUndefined();
+  });
+
+  it('a context field of the wrong type is a contract violation naming its key path, not a default', () => {
+    expect(() => toRole({ id: ID, context: { block_role: 'yes' } })).toThrow('Unexpected v41 response: context.block_role is not a boolean');
+    expect(() => toRoleAssignment({ id: ID, context: { validity: ['MON', 3] } })).toThrow('context.validity[1] is not a string');
+    expect(() => toRoleStoreUser({ id: ID, roles: [{ id: ID, context: 'always' }] })).toThrow('roles[0].context is not an object');
   });
 
   it("a local user's password.created survives the password object, which is gone from the record", () => {

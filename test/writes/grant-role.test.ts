@@ -220,7 +220,7 @@ describe('grantRole and revokeRole', () => {
       actor: { kind: 'development' },
       target: { userId: user.id, roleId },
       change: { before: null, after: { id: roleId, explicit: true, grant_type: 'FLOATING', floating_length: 1 } },
-      idempotencyKeyHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      idempotencyKeyHash: expect.stringMatching(/^[0-9a-f]{32}$/),
       upstreamStatus: 200,
       writes: 1,
       outcome: 'written',

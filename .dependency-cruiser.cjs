@@ -1,0 +1,58 @@
+/**
+ * The layering rules of CONTRIBUTING.md and docs/architecture.md, checked by `npm run deps:check` in CI.
+ * Data flows one way: resolvers -> src/entities -> datasources/loaders -> datasources/upstream -> datasources/v41 -> HTTP.
+ * Type-only imports count too (tsPreCompilationDeps): a cycle of types is still a cycle a reader must untangle.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Modules that import each other cannot be understood, tested or moved alone.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'datasources-below-the-graph',
+      severity: 'error',
+      comment: 'datasources/ (client, loaders, cache, simulator) knows nothing of GraphQL, the server or the resolvers.',
+      from: { path: '^datasources/' },
+      to: { path: '^(src|resolvers)/' },
+    },
+    {
+      name: 'resolvers-through-loaders',
+      severity: 'error',
+      comment: 'Resolvers adapt GraphQL; they reach PrivX only through src/entities and the loaders, never the client, cache or HTTP.',
+      from: { path: '^resolvers/' },
+      to: { path: '^datasources/(v41|cache|simulator)/' },
+    },
+    {
+      name: 'mapping-is-pure',
+      severity: 'error',
+      comment: 'v41 -> unified mapping is pure functions over records: it may read the record types, never a loader, client or cache.',
+      from: { path: '^src/mapping/' },
+      to: { path: '^(datasources/(?!v41/models)|resolvers/|src/(entities|schema|server|context|auth|observability)/)' },
+    },
+    {
+      name: 'product-not-to-tools',
+      severity: 'error',
+      comment: 'The product never imports its tests, benchmarks or examples.',
+      from: { path: '^(src|resolvers|datasources)/' },
+      to: { path: '^(test|bench|examples)/' },
+    },
+    {
+      name: 'product-not-to-dev-dependencies',
+      severity: 'error',
+      comment: 'What `npm ci --omit=dev` installs must be enough to run the product.',
+      from: { path: '^(src|resolvers|datasources)/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)node_modules/|^dist/' },
+  },
+};
