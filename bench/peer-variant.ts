@@ -21,7 +21,7 @@ export const PEER_ARGS = ['subgraph', SUBGRAPH_FILE, '--config-path', 'gateway.c
 /** Hive Gateway names the origin it listens on; the GraphQL path is its default `/graphql`. */
 export const PEER_READY = /Listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
-/** `npm ci --prefix bench/peer` when its packages are not there yet (about 500 MB, a minute or two). */
+/** `npm ci --prefix bench/peer` when its packages are not there yet (once; it takes a while). */
 export function ensurePeerInstalled(): void {
   if (existsSync(resolve(ROOT, PEER_DIR, PEER_BIN))) return;
   console.log(`Installing the peer's packages: npm ci --prefix ${PEER_DIR}`);
