@@ -157,7 +157,7 @@ describe('docs/privx-v41.openapi.yaml', () => {
     expect(operations.filter((op) => op.simulated && !called.has(op.operationId)).map((op) => op.operationId)).toEqual([]);
     const writes = operations.filter((op) => !op.simulated);
     expect(writes.map((op) => op.operationId).sort()).toEqual(
-      ['changeUsersMfa', 'createLocalUser', 'deleteLocalUser', 'setLocalUserPassword', 'setUserRoles', 'updateLocalUser'].sort(),
+      ['changeUsersMfa', 'createLocalUser', 'deleteLocalUser', 'setLocalUserPassword', 'setUserRoles', 'terminateUserSessions', 'updateLocalUser'].sort(),
     );
     expect(writes.every((op) => op.tags.includes('writes') && op.method !== 'get')).toBe(true);
   });
