@@ -53,6 +53,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/|^dist/' },
+    // bench/peer has packages of its own (installed on demand), which the product's install does not hold.
+    exclude: { path: '(^|/)node_modules/|^dist/|^bench/peer/' },
   },
 };

@@ -3,6 +3,7 @@ import { measureFloor } from './floor';
 import { loadTable, loadTargets, measureLoad, summariseLoad, type LoadMeasurement } from './load-section';
 import { loadVariants } from './load-variants';
 import { measure, type Measurement, type MeasureContext } from './measure';
+import { composePeer } from './peer-variant';
 import { runMain } from './processes';
 import { benchQueries, readSample } from './queries';
 import { machineDescription, runDescription, writeBenchmarksSection } from './report';
@@ -25,6 +26,8 @@ async function main(): Promise<number> {
   const terms = await budgetTerms(simulator);
   const queries = benchQueries(await readSample(simulator)).filter((q) => !settings.queries || settings.queries.includes(q.name));
   const variants = allVariants(simulator).filter((v) => !settings.variants || settings.variants.includes(v.key));
+  // The peer is installed (once) and composed only when it has a query to run.
+  if (variants.some((v) => v.key === 'peer' && queries.some((q) => v.queries?.includes(q.name)))) composePeer(simulator);
   console.log(`Simulator ${simulator.url}: ${terms.roles} roles, ${terms.localUsers} local users; P = ${terms.p}, L = ${terms.l}; cold budget for 100 users ${coldBudget(terms, 100)}`);
 
   const context: MeasureContext = { simulator, settings, terms, reference: new Map() };

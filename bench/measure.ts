@@ -4,6 +4,7 @@ import { postJson } from './http';
 import { runLoad } from './load';
 import { startNode } from './processes';
 import { cpuSeconds, machineBusySeconds, ownCpuSeconds, treeCpuSeconds, treePeakRssMb } from './proc-stats';
+import { peerPortEnv } from './peer-variant';
 import type { BenchQuery } from './queries';
 import type { BenchSettings } from './settings';
 import type { SimulatorClient } from './simulator';
@@ -35,8 +36,17 @@ export interface MeasureContext {
   reference: Map<string, string>;
 }
 
+/** What a variant sends for a query and how its answer is checked: the peer has forms of its own. */
+type Form = Pick<BenchQuery, 'body' | 'check'>;
+
+function formOf(variant: Variant, query: BenchQuery): Form {
+  if (variant.key !== 'peer') return query;
+  if (!query.peer) throw new Error(`the peer has no form of ${query.name}`);
+  return query.peer;
+}
+
 /** One request: its upstream calls, its exact body, and a check that it answered completely without errors. */
-export async function probe(url: string, query: BenchQuery, simulator: SimulatorClient, who: string): Promise<{ calls: number; text: string; data: string }> {
+export async function probe(url: string, query: Form, simulator: SimulatorClient, who: string): Promise<{ calls: number; text: string; data: string }> {
   await simulator.resetCalls();
   const reply = await postJson(url, query.body);
   const calls = (await simulator.calls()).total;
@@ -50,6 +60,12 @@ export async function probe(url: string, query: BenchQuery, simulator: Simulator
 
 function checkCalls(variant: Variant, query: BenchQuery, terms: BudgetTerms, cold: number, warm: number): void {
   const who = `${variant.key} / ${query.name}`;
+  if (variant.key === 'peer') {
+    // It caches nothing and batches nothing these queries need: the same calls cold and warm, counted exactly.
+    const expected = query.peer?.calls;
+    if (cold !== expected || warm !== expected) throw new Error(`${who}: upstream calls cold ${cold}, warm ${warm}; the peer should make exactly ${expected}`);
+    return;
+  }
   if (variant.key === 'naive') {
     if (cold !== query.naiveCalls || warm !== query.naiveCalls) {
       throw new Error(`${who}: upstream calls cold ${cold}, warm ${warm}; naive mode should make exactly ${query.naiveCalls} (one per user and relation)`);
@@ -79,24 +95,34 @@ export async function settle(pid: number, simulator: SimulatorClient): Promise<v
 
 export async function measure(variant: Variant, query: BenchQuery, context: MeasureContext, round: number): Promise<Measurement> {
   const { simulator, settings, terms, reference } = context;
-  const server = await startNode(variant.script, variant.env, variant.ready);
+  const env = { ...variant.env, ...(variant.needsPort ? await peerPortEnv() : {}) };
+  const server = await startNode(variant.script, env, variant.ready, [], variant.start);
   try {
     const who = `${variant.key} / ${query.name}`;
-    const cold = await probe(server.url, query, simulator, `${who} (cold)`);
-    const warm = await probe(server.url, query, simulator, `${who} (warm)`);
+    if (variant.startRequest) {
+      const started = await postJson(server.url, variant.startRequest);
+      if (started.status !== 200) throw new Error(`${who}: the start request answered HTTP ${started.status}: ${started.text.slice(0, 300)}`);
+    }
+    const form = formOf(variant, query);
+    const cold = await probe(server.url, form, simulator, `${who} (cold)`);
+    const warm = await probe(server.url, form, simulator, `${who} (warm)`);
     checkCalls(variant, query, terms, cold.calls, warm.calls);
     if (cold.data !== warm.data) throw new Error(`${who}: the warm answer differs from the cold one`);
     const expected = reference.get(query.name);
-    if (expected === undefined) reference.set(query.name, warm.data);
+    if (variant.key === 'peer') {
+      // Another schema: the same users and roles as the product's answer, when the product ran before it.
+      const difference = expected === undefined ? undefined : query.peer?.differsFrom(JSON.parse(warm.data), expected);
+      if (difference) throw new Error(`${who}: ${difference}`);
+    } else if (expected === undefined) reference.set(query.name, warm.data);
     else if (expected !== warm.data) throw new Error(`${who}: the answer differs from the product's`);
 
     const options = { connections: settings.connections };
-    if (settings.warmupSeconds > 0) await runLoad(server.url, query.body, warm.text, { ...options, seconds: settings.warmupSeconds });
+    if (settings.warmupSeconds > 0) await runLoad(server.url, form.body, warm.text, { ...options, seconds: settings.warmupSeconds });
     await settle(server.pid, simulator);
     // A cluster's CPU is its primary's and every worker's.
     const ours = () => treeCpuSeconds(server.pid) + cpuSeconds(simulator.child.pid) + ownCpuSeconds();
     const [cpuBefore, oursBefore, machineBefore, started] = [treeCpuSeconds(server.pid), ours(), machineBusySeconds(), Date.now()];
-    const load = await runLoad(server.url, query.body, warm.text, { ...options, seconds: settings.loadSeconds });
+    const load = await runLoad(server.url, form.body, warm.text, { ...options, seconds: settings.loadSeconds });
     const foreignCpus = (machineBusySeconds() - machineBefore - (ours() - oursBefore)) / ((Date.now() - started) / 1000);
     // Requests cut off at the end are still worked on by the server: wait for them, and count them as sent.
     await settle(server.pid, simulator);

@@ -24,9 +24,22 @@ export function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...vars };
 }
 
+export interface StartOptions {
+  /** Arguments after the script. */
+  args?: string[];
+  /** Working directory, relative to the root (the root unless given). */
+  cwd?: string;
+  /** Appended to the URL the ready line gives (e.g. `/graphql` when the line names the origin only). */
+  urlSuffix?: string;
+}
+
 /** Starts `node <script>` (relative to the root) and resolves once a stdout line matches `ready` (group 1: URL). */
-export function startNode(script: string, vars: Record<string, string>, ready: RegExp, nodeArgs: string[] = []): Promise<Child> {
-  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, script)], { cwd: ROOT, env: childEnv(vars), stdio: ['ignore', 'pipe', 'pipe'] });
+export function startNode(script: string, vars: Record<string, string>, ready: RegExp, nodeArgs: string[] = [], options: StartOptions = {}): Promise<Child> {
+  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, script), ...(options.args ?? [])], {
+    cwd: resolve(ROOT, options.cwd ?? '.'),
+    env: childEnv(vars),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   live.add(child);
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -50,7 +63,7 @@ export function startNode(script: string, vars: Record<string, string>, ready: R
       if (match?.[1] && !settled) {
         settled = true;
         clearTimeout(timer);
-        resolvePromise({ pid: child.pid as number, url: match[1], stop, output: () => output });
+        resolvePromise({ pid: child.pid as number, url: `${match[1]}${options.urlSuffix ?? ''}`, stop, output: () => output });
       }
     });
     child.once('exit', (code, signal) => {

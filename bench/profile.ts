@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runLoad } from './load';
 import { postJson } from './http';
+import { composePeer, peerPortEnv } from './peer-variant';
 import { ROOT, runMain, startNode } from './processes';
 import { benchQueries, readSample } from './queries';
 import { benchSettings } from './settings';
@@ -63,11 +64,17 @@ async function main(): Promise<void> {
   const query = benchQueries(await readSample(simulator)).find((q) => q.name === queryName);
   const variant = variants(simulator).find((v) => v.key === variantKey);
   if (!query || !variant) throw new Error(`unknown query ${queryName} or variant ${variantKey}`);
+  // The peer answers in its own schema, on a port given to it, once composed against this simulator.
+  const body = variant.key === 'peer' ? query.peer?.body : query.body;
+  if (body === undefined) throw new Error(`the peer has no form of ${queryName}`);
+  if (variant.key === 'peer') composePeer(simulator);
   const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
-  const server = await startNode(variant.script, variant.env, variant.ready, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-  const warm = await postJson(server.url, query.body);
-  await postJson(server.url, query.body);
-  const load = await runLoad(server.url, query.body, (await postJson(server.url, query.body)).text, {
+  const env = { ...variant.env, ...(variant.needsPort ? await peerPortEnv() : {}) };
+  const server = await startNode(variant.script, env, variant.ready, ['--cpu-prof', `--cpu-prof-dir=${dir}`], variant.start);
+  if (variant.startRequest) await postJson(server.url, variant.startRequest);
+  const warm = await postJson(server.url, body);
+  await postJson(server.url, body);
+  const load = await runLoad(server.url, body, (await postJson(server.url, body)).text, {
     seconds: settings.loadSeconds,
     connections: settings.connections,
   });

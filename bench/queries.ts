@@ -20,6 +20,18 @@ export interface BenchQuery {
   check(data: unknown): string | undefined;
   /** The bodies of the upstream calls the product makes for this query warm (its floor parses them). */
   warmUpstream(simulator: SimulatorClient): Promise<string[]>;
+  /** The same work in the peer's schema (bench/peer), where it can express it. */
+  peer?: PeerForm;
+}
+
+/** A query as close as the peer's schema (GraphQL Mesh over docs/privx-v41.openapi.yaml) allows. */
+export interface PeerForm {
+  body: string;
+  /** Upstream calls it makes, cold and warm alike (it caches nothing). */
+  calls: number;
+  check(data: unknown): string | undefined;
+  /** A difference from the product's answer (its `data`, as JSON), or undefined when they agree. */
+  differsFrom(data: unknown, productData: string): string | undefined;
 }
 
 /** The users the queries ask for, read from the simulator. */
@@ -79,6 +91,66 @@ function nodesOf(data: unknown): Json[] | string {
   return nodes.map((n) => obj(n) ?? {});
 }
 
+/**
+ * The peer answers the same users, in the same order, and every role the product gives each one (the product
+ * also leaves out grants that have expired, which the peer cannot tell: bench/README.md).
+ */
+function sameUsersAndRoles(peerUsers: unknown[], peerRolesKey: string, productUsers: unknown[]): string | undefined {
+  const roleIds = (user: unknown, key: string) => new Set((list(obj(user)?.[key]) ?? []).map((r) => obj(r)?.id));
+  if (peerUsers.length !== productUsers.length) return `${peerUsers.length} users, the product ${productUsers.length}`;
+  for (const [i, peerUser] of peerUsers.entries()) {
+    const productUser = productUsers[i];
+    if (obj(peerUser)?.id !== obj(productUser)?.id) return `user ${i} is ${String(obj(peerUser)?.id)}, the product's ${String(obj(productUser)?.id)}`;
+    const peerRoles = roleIds(peerUser, peerRolesKey);
+    if ([...roleIds(productUser, 'roles')].some((id) => !peerRoles.has(id))) return `user ${String(obj(peerUser)?.id)} lacks a role the product gives`;
+  }
+  return undefined;
+}
+
+function peerUsersNested(sample: Sample): PeerForm {
+  const items = (data: unknown) => list(obj(obj(data)?.searchUsers)?.items);
+  return {
+    // The page in the product's order (principal ascending); company and department are what the product's groups
+    // and organizations are derived from. `directory` before `roleList`: Hive Gateway 2.15 loses the variables of
+    // its batched subgraph request the other way round (bench/README.md).
+    body: body(
+      'UsersNested',
+      'query UsersNested { searchUsers(limit: 100, sortkey: principal, sortdir: ASC, input: {}) { items { id company department directory { id name enabled connection { type } } roleList { id name } } } }',
+    ),
+    // the page, then per user its roles and its directory
+    calls: 1 + 100 + sample.firstPageWithSource,
+    check: (data) => {
+      const users = items(data);
+      if (users?.length !== 100) return `searchUsers.items has ${users?.length ?? 0} items, expected 100`;
+      if (!users.every((u) => list(obj(u)?.roleList))) return 'a user lacks roleList';
+      const directories = users.filter((u) => obj(obj(u)?.directory)).length;
+      return directories === sample.firstPageWithSource ? undefined : `${directories} directories, expected ${sample.firstPageWithSource}`;
+    },
+    differsFrom: (data, productData) => sameUsersAndRoles(items(data) ?? [], 'roleList', list(obj(obj(JSON.parse(productData))?.users)?.nodes) ?? []),
+  };
+}
+
+function peerEntities(sample: Sample): PeerForm {
+  const entities = (data: unknown) => list(obj(data)?._entities);
+  return {
+    // The peer's entity is the user as GET /users/{id} answers it (roles included), under the OpenAPI schema's name.
+    body: body(
+      'Entities',
+      'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on RoleStoreUserWithRoles { id roles { id name } } } }',
+      { representations: sample.entityIds.map((id) => ({ __typename: 'RoleStoreUserWithRoles', id })) },
+    ),
+    // one GET /users/{id} per reference: Mesh batches a reference resolver by position only (bench/README.md)
+    calls: 100,
+    check: (data) => {
+      const found = entities(data);
+      if (found?.length !== 100) return `_entities has ${found?.length ?? 0} items, expected 100`;
+      if (found.some((e, i) => obj(e)?.id !== sample.entityIds[i])) return '_entities are not the users asked for, in order';
+      return found.every((e) => list(obj(e)?.roles)) ? undefined : 'an entity lacks roles';
+    },
+    differsFrom: (data, productData) => sameUsersAndRoles(entities(data) ?? [], 'roles', list(obj(JSON.parse(productData))?._entities) ?? []),
+  };
+}
+
 export function benchQueries(sample: Sample): BenchQuery[] {
   const fragment = everyUserFieldFragment();
   assertSelectsEveryUserField(fragment);
@@ -133,6 +205,7 @@ export function benchQueries(sample: Sample): BenchQuery[] {
       // the page, then per user its roles and its directory
       naiveCalls: 1 + 100 + sample.firstPageWithSource,
       warmUpstream: async (simulator) => [await simulator.usersPageText(0, 100)],
+      peer: peerUsersNested(sample),
       check: (data) => {
         const nodes = nodesOf(data);
         if (typeof nodes === 'string') return nodes;
@@ -151,6 +224,7 @@ export function benchQueries(sample: Sample): BenchQuery[] {
       // per user: the user, then its roles
       naiveCalls: 200,
       warmUpstream: async (simulator) => [await simulator.usersByIdsText(sample.entityIds)],
+      peer: peerEntities(sample),
       check: (data) => {
         const entities = list(obj(data)?._entities);
         if (entities?.length !== 100) return `_entities has ${entities?.length ?? 0} items, expected 100`;

@@ -20,7 +20,9 @@ export function runDescription(settings: BenchSettings, simulatorUsers: number):
   return (
     `${settings.rounds} round(s), variants interleaved, medians reported; per run ${settings.warmupSeconds} s warm-up + ` +
     `${settings.loadSeconds} s of autocannon load, ${settings.connections} connections; simulator with ${simulatorUsers} users, ` +
-    `seed ${settings.seed}, ${settings.latencyMs} ms latency per upstream call; every process on loopback on the same machine.`
+    `seed ${settings.seed}, ${settings.latencyMs} ms latency per upstream call` +
+    `${settings.simulatorPrecomputed ? ', precomputed answers (repeated reads replayed from serialized bodies: the simulator\'s CPU out of the way)' : ''}; ` +
+    'every process on loopback on the same machine.'
   );
 }
 

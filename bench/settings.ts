@@ -3,6 +3,8 @@ export interface BenchSettings {
   quick: boolean;
   /** Fixed latency the simulator adds to every counted upstream call. */
   latencyMs: number;
+  /** The simulator answers repeated reads from serialized bodies (SIM_PRECOMPUTED): its CPU out of the way. */
+  simulatorPrecomputed: boolean;
   users: number;
   seed: number;
   rounds: number;
@@ -46,6 +48,7 @@ export function benchSettings(): BenchSettings {
   return {
     quick,
     latencyMs: numberFrom('BENCH_LATENCY_MS', 5),
+    simulatorPrecomputed: process.env.BENCH_SIM_PRECOMPUTED === '1' || process.env.BENCH_SIM_PRECOMPUTED === 'true',
     users: numberFrom('BENCH_USERS', 500),
     seed: numberFrom('BENCH_SEED', 41),
     rounds: numberFrom('BENCH_ROUNDS', quick ? 1 : 3),

@@ -15,6 +15,8 @@ export interface SimulatorSettings {
   users: number;
   seed: number;
   latencyMs: number;
+  /** Answer repeated reads from serialized bodies (SIM_PRECOMPUTED); off unless given. */
+  simulatorPrecomputed?: boolean;
 }
 
 export interface CallStats {
@@ -52,6 +54,7 @@ export async function startSimulatorProcess(settings: SimulatorSettings): Promis
       SIM_FAILURE_RATE: '0',
       // Longer than any run: a token renewal would only add noise.
       SIM_TOKEN_TTL_SECONDS: '7200',
+      SIM_PRECOMPUTED: settings.simulatorPrecomputed ? '1' : '0',
     },
     /listening on (http:\/\/\S+)/,
   );

@@ -121,15 +121,28 @@ export interface TargetCheck {
 export function ratios(summary: Summary, measurements: Measurement[], queries: BenchQuery[], floors: Floors): { table: string; targets: TargetCheck[] } {
   const get = (v: VariantKey, q: string) => summary.get(key(v, q));
   const lines = [
-    row(['query', 'product / SDL req/s', 'product / ceiling req/s', 'naive / product calls cold', 'naive / product calls warm', 'naive / product p50']),
-    row(['---', '---:', '---:', '---:', '---:', '---:']),
+    row([
+      'query',
+      'product / SDL req/s',
+      'product / ceiling req/s',
+      'naive / product calls cold',
+      'naive / product calls warm',
+      'naive / product p50',
+      'peer / product calls cold',
+      'peer / product calls warm',
+      'product / peer req/s',
+      'peer / product CPU ms/req',
+    ]),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
   const targets: TargetCheck[] = [];
   for (const query of queries) {
-    const [product, naive] = (['product', 'naive'] as const).map((v) => get(v, query.name));
+    const [product, naive, peer] = (['product', 'naive', 'peer'] as const).map((v) => get(v, query.name));
     if (!product) continue;
     const vsSdl = pairedRatio(measurements, query.name, 'product', 'sdl', rps);
     const vsCeiling = pairedRatio(measurements, query.name, 'product', 'ceiling', rps);
+    const vsPeer = pairedRatio(measurements, query.name, 'product', 'peer', rps);
+    const peerCpu = pairedRatio(measurements, query.name, 'peer', 'product', (m) => m.cpuMsPerRequest);
     lines.push(
       row([
         query.label,
@@ -138,6 +151,10 @@ export function ratios(summary: Summary, measurements: Measurement[], queries: B
         naive ? ratio(naive.coldCalls, product.coldCalls) : '',
         naive ? ratio(naive.warmCalls, product.warmCalls) : '',
         naive ? ratio(naive.p50Ms, product.p50Ms) : '',
+        peer ? ratio(peer.coldCalls, product.coldCalls) : '',
+        peer ? ratio(peer.warmCalls, Math.max(product.warmCalls, 1)) : '',
+        x(vsPeer),
+        x(peerCpu),
       ]),
     );
     const floor = usableFloor(floors.get(query.name));

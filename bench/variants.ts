@@ -1,7 +1,9 @@
+import { PEER_ARGS, PEER_DIR, PEER_READY, PEER_SCRIPT } from './peer-variant';
+import type { StartOptions } from './processes';
 import type { SimulatorClient } from './simulator';
 
 /** The servers compared: each its own process over the same simulator, so CPU and RSS are its own. */
-export type VariantKey = 'product' | 'workers2' | 'naive' | 'sdl' | 'ceiling' | 'alt';
+export type VariantKey = 'product' | 'workers2' | 'naive' | 'sdl' | 'ceiling' | 'peer' | 'alt';
 
 export interface Variant {
   key: VariantKey;
@@ -12,6 +14,12 @@ export interface Variant {
   env: Record<string, string>;
   /** Only on these operations (every one unless given). */
   queries?: string[];
+  /** Arguments, working directory and URL suffix of a server that is not one of the product's builds. */
+  start?: StartOptions;
+  /** It cannot report an ephemeral port back: give it `PORT`, free right now, at each start. */
+  needsPort?: boolean;
+  /** A request sent once it is ready, before the cold one (its upstream calls are not counted). */
+  startRequest?: string;
 }
 
 export function variants(simulator: SimulatorClient): Variant[] {
@@ -38,6 +46,21 @@ export function variants(simulator: SimulatorClient): Variant[] {
     },
     { key: 'sdl', label: 'SDL-first baseline', script: 'dist/bench/sdl-baseline/main.js', ready: /ready at (http:\/\/\S+\/graphql)/, env: common },
     { key: 'ceiling', label: 'ceiling (node:http, no GraphQL)', script: 'dist/bench/ceiling/main.js', ready: /ready at (http:\/\/\S+\/graphql)/, env: common },
+    {
+      // GraphQL Mesh over docs/privx-v41.openapi.yaml, served by Hive Gateway (bench/peer/): what a team would
+      // generate instead. Its own operations (queries.ts `peer`), on the two queries its schema can express.
+      key: 'peer',
+      label: 'peer (GraphQL Mesh + Hive Gateway)',
+      script: PEER_SCRIPT,
+      ready: PEER_READY,
+      env: { ...simulator.subgraphEnv(), NODE_ENV: 'production' },
+      queries: ['UsersNested', 'Entities'],
+      start: { args: PEER_ARGS, cwd: PEER_DIR, urlSuffix: '/graphql' },
+      needsPort: true,
+      // Hive Gateway 2.15 loses the variables of its first batched subgraph request, made while the REST transport
+      // is still being set up (bench/README.md): one status read sets it up.
+      startRequest: JSON.stringify({ query: '{ getRoleStoreStatus { status } }' }),
+    },
     // A/B a proposed change: BENCH_ALT_MAIN=<another build's dist/src/main.js> runs it as one more variant.
     ...(process.env.BENCH_ALT_MAIN
       ? [{ key: 'alt' as const, label: process.env.BENCH_ALT_LABEL ?? 'alternative build', script: process.env.BENCH_ALT_MAIN, ready: /ready at (http:\/\/\S+\/graphql)/, env: common }]

@@ -43,7 +43,11 @@ function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
     }
     return compilation.query ?? null;
   }
-  return async ({ document, request, context: contextValue, operationName }) => {
+  return async ({ document, request, context: contextValue, operationName, operation }) => {
+    // No operation of the document has the requested name: Apollo passes a null `operationName` then, with which
+    // graphql-js (or jit) would run the document's only operation. Ask graphql-js with the name as sent, so the
+    // caller gets its "Unknown operation named" error (HTTP 400) instead of an answer to another operation.
+    if (!operation) return execute({ schema, document, contextValue, variableValues: request.variables, operationName: request.operationName });
     const traced = request.http?.headers.get(TRACE_HEADER) === 'ftv1';
     const query = traced ? null : compiledFor(document, operationName ?? undefined);
     const byGraphqlJs = () => execute({ schema, document, contextValue, variableValues: request.variables, operationName });

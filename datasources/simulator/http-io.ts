@@ -5,6 +5,8 @@ import { isUuid } from './random';
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A JSON body already serialized (precomputed mode): sent as it is. */
+  raw?: Buffer;
   headers?: Record<string, string>;
 }
 
@@ -91,6 +93,13 @@ export function parseJson(raw: string): unknown {
 
 export function sendReply(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string | number> = { ...reply.headers };
+  if (reply.raw) {
+    headers['content-type'] = 'application/json; charset=utf-8';
+    headers['content-length'] = reply.raw.length;
+    res.writeHead(reply.status, headers);
+    res.end(reply.raw);
+    return;
+  }
   if (reply.body === undefined) {
     res.writeHead(reply.status, headers);
     res.end();

@@ -22,11 +22,20 @@ function readNumber(env: Env, variable: string, check: (n: number) => boolean, e
   return value;
 }
 
+function readFlag(env: Env, variable: string): boolean | undefined {
+  const raw = env[variable]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new SimulatorEnvError(variable, `must be 1, true, 0 or false, got ${JSON.stringify(env[variable])}`);
+}
+
 const isInteger = (min: number, max = Number.MAX_SAFE_INTEGER) => (n: number) => Number.isInteger(n) && n >= min && n <= max;
 
 /**
  * Options from `SIM_HOST`, `SIM_PORT` (default 4010), `SIM_USERS`, `SIM_SEED`, `SIM_LATENCY_MS`,
- * `SIM_FAILURE_RATE`, `SIM_FAILURE_STATUS`, `SIM_TOKEN_TTL_SECONDS` and `SIM_CHANGES_PER_MINUTE`; unset or empty means the default. A bad value throws a
+ * `SIM_FAILURE_RATE`, `SIM_FAILURE_STATUS`, `SIM_TOKEN_TTL_SECONDS`, `SIM_CHANGES_PER_MINUTE` and `SIM_PRECOMPUTED` (`1`/`true` or
+ * `0`/`false`); unset or empty means the default. A bad value throws a
  * `SimulatorEnvError` naming the variable.
  */
 export function simulatorOptionsFromEnv(env: Env): Partial<SimulatorOptions> {
@@ -41,6 +50,7 @@ export function simulatorOptionsFromEnv(env: Env): Partial<SimulatorOptions> {
     failureStatus: readNumber(env, 'SIM_FAILURE_STATUS', isInteger(400, 599), 'an HTTP error status 400..599'),
     tokenTtlSeconds: readNumber(env, 'SIM_TOKEN_TTL_SECONDS', (n) => n > 0, 'a number of seconds > 0'),
     changesPerMinute: readNumber(env, 'SIM_CHANGES_PER_MINUTE', (n) => n >= 0 && n <= 6_000, 'a number of changes a minute, 0..6000'),
+    precomputed: readFlag(env, 'SIM_PRECOMPUTED'),
   };
 }
 
@@ -49,7 +59,7 @@ function describe(simulator: RunningSimulator): string {
   return [
     `PrivX v41 simulator listening on ${simulator.url}`,
     `  data: ${data.users.length} users (${data.localUsers.length} local), ${data.roles.length} roles, ${data.sources.length} directories, seed ${options.seed}`,
-    `  knobs: latency ${options.latencyMs} ms, failure rate ${options.failureRate}, token TTL ${options.tokenTtlSeconds} s, ${options.changesPerMinute} user changes a minute`,
+    `  knobs: latency ${options.latencyMs} ms, failure rate ${options.failureRate}, token TTL ${options.tokenTtlSeconds} s, ${options.changesPerMinute} user changes a minute${options.precomputed ? ', precomputed answers' : ''}`,
     '  credentials for the subgraph:',
     `    V41_BASE_URL=${simulator.url}`,
     `    OAuth client:  ${options.oauthClientId} / ${options.oauthClientSecret}`,

@@ -5,6 +5,7 @@ import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_USERS, generateDemoData } from './demo-
 import type { DemoData } from './demo-types';
 import { type Fault, FaultInjector } from './faults';
 import { privxError, readBody, type Reply, sendReply, SimulatorHttpError } from './http-io';
+import { PrecomputedAnswers } from './precomputed';
 import { deriveSeed, Random } from './random';
 import { SimulatorChanges } from './changes';
 import { Router } from './router';
@@ -53,6 +54,11 @@ export interface SimulatorOptions {
   now: () => number;
   /** Random user updates, creates and deletes a minute (datasources/simulator/changes.ts); 0: the data stands still. */
   changesPerMinute: number;
+  /**
+   * Answer repeated reads from their serialized bodies (`PrecomputedAnswers`): the simulator's own CPU per call
+   * drops to near zero, so a benchmark on a small machine measures its subject, not the simulator.
+   */
+  precomputed: boolean;
 }
 
 export const DEFAULT_SIMULATOR_OPTIONS: Readonly<SimulatorOptions> = {
@@ -67,6 +73,7 @@ export const DEFAULT_SIMULATOR_OPTIONS: Readonly<SimulatorOptions> = {
   ...SIMULATOR_CREDENTIALS,
   now: () => Date.now(),
   changesPerMinute: 0,
+  precomputed: false,
 };
 
 export interface RunningSimulator {
@@ -107,6 +114,8 @@ function validate(options: SimulatorOptions): void {
   if (!(options.failureRate >= 0 && options.failureRate <= 1)) problems.push(`failureRate must be within 0..1, got ${options.failureRate}`);
   if (!Number.isInteger(options.failureStatus) || options.failureStatus < 400 || options.failureStatus > 599) problems.push(`failureStatus must be 400..599, got ${options.failureStatus}`);
   if (!Number.isFinite(options.changesPerMinute) || options.changesPerMinute < 0) problems.push(`changesPerMinute must be >= 0, got ${options.changesPerMinute}`);
+  // A precomputed answer is replayed as first serialized: users that drift underneath would be answered stale.
+  if (options.precomputed && options.changesPerMinute > 0) problems.push('precomputed answers and changesPerMinute cannot be combined: drifting users would be answered stale');
   if (!Number.isFinite(options.tokenTtlSeconds) || options.tokenTtlSeconds <= 0) problems.push(`tokenTtlSeconds must be > 0, got ${options.tokenTtlSeconds}`);
   if (problems.length > 0) throw new RangeError(`Invalid simulator options: ${problems.join('; ')}`);
 }
@@ -153,6 +162,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     userSecurity.sessionTerminations.length = 0;
   };
   const router = new Router().add(...upstreamRoutes, ...adminRoutes(stats, { faults, clear: clearFaults, outsideWriter: writes.outsideWriter }, changes));
+  const precomputed = options.precomputed ? new PrecomputedAnswers() : undefined;
 
   async function answer(req: IncomingMessage): Promise<Reply> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -177,7 +187,8 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
       const rejection = tokens.rejection(req.headers.authorization);
       if (rejection) return rejection;
     }
-    const reply = await route.handler({ params, query: url.searchParams, body, headers: req.headers });
+    const run = () => route.handler({ params, query: url.searchParams, body, headers: req.headers });
+    const reply = await (precomputed && route.kind === 'data' ? precomputed.answer(method, route.template, req.url ?? '/', body, run) : run());
     return rewrite ? rewrite(reply) : reply;
   }
 

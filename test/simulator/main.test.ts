@@ -14,8 +14,10 @@ describe('simulatorOptionsFromEnv', () => {
       SIM_LATENCY_MS: '12.5',
       SIM_FAILURE_RATE: '0.05',
       SIM_TOKEN_TTL_SECONDS: '30',
+      SIM_PRECOMPUTED: 'true',
     });
-    expect(options).toEqual({ host: '0.0.0.0', port: 0, users: 100000, seed: -3, latencyMs: 12.5, failureRate: 0.05, tokenTtlSeconds: 30 });
+    expect(options).toEqual({ host: '0.0.0.0', port: 0, users: 100000, seed: -3, latencyMs: 12.5, failureRate: 0.05, tokenTtlSeconds: 30, precomputed: true });
+    expect(simulatorOptionsFromEnv({ SIM_PRECOMPUTED: '0' }).precomputed).toBe(false);
   });
 
   it('treats empty values as unset', () => {
@@ -32,6 +34,7 @@ describe('simulatorOptionsFromEnv', () => {
     ['SIM_FAILURE_RATE', '1.5'],
     ['SIM_FAILURE_RATE', 'NaN'],
     ['SIM_TOKEN_TTL_SECONDS', '0'],
+    ['SIM_PRECOMPUTED', 'yes'],
   ])('names %s when it is %p', (variable, value) => {
     const read = () => simulatorOptionsFromEnv({ [variable]: value });
     expect(read).toThrow(SimulatorEnvError);
