@@ -31,7 +31,7 @@ export function deleteLocalUser(context: Context, input: DeleteLocalUserInput): 
           if (!found.ok) return deleteFailed([found.error]);
           const stale = await staleness(writes, found.local, input.expectedUpdatedAt);
           if (stale.length > 0) return deleteFailed(stale);
-          const failed = await upstreamWrite(audit, 'deleteLocalUser', () => writes.writer.deleteLocalUser(userId));
+          const failed = await upstreamWrite(audit, 'deleteLocalUser', () => writes.writer.deleteLocalUser(userId), () => forgetUser(context, writes, userId, { roles: true }));
           if (failed && failed !== 'not-found') return deleteFailed(failed);
           await forgetUser(context, writes, userId, { roles: true });
           await announceUserChange(context, writes, 'DELETED', userId);

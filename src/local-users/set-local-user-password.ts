@@ -38,7 +38,7 @@ export function setLocalUserPassword(context: Context, input: SetLocalUserPasswo
           const target = await localTarget(writes, userId);
           if (!target.ok) return localUserFailed([target.error]);
           audit.change = { fields: ['password', ...(target.local.password_change_required === requireChange ? [] : ['requirePasswordChange'])] };
-          const failed = await upstreamWrite(audit, 'setLocalUserPassword', () => writes.writer.setLocalUserPassword(userId, password));
+          const failed = await upstreamWrite(audit, 'setLocalUserPassword', () => writes.writer.setLocalUserPassword(userId, password), () => forgetUser(context, writes, userId));
           if (failed === 'not-found') return localUserFailed([userError(UserErrorCode.NOT_FOUND, `Local user ${rest.id} was deleted meanwhile.`, ['input', 'id'])]);
           if (failed) return localUserFailed(failed);
           if (target.local.password_change_required !== requireChange) {

@@ -51,7 +51,7 @@ export function updateLocalUser(context: Context, input: UpdateLocalUserInput): 
           }
           // Nothing would change: no PUT (PrivX would still bump `updated`).
           if (isDeepStrictEqual(mapped.record, sendable(target.local.raw))) return localUserPayload({ userId, userErrors: [] });
-          const failed = await upstreamWrite(audit, 'updateLocalUser', () => writes.writer.replaceLocalUser(userId, mapped.record));
+          const failed = await upstreamWrite(audit, 'updateLocalUser', () => writes.writer.replaceLocalUser(userId, mapped.record), () => forgetUser(context, writes, userId));
           if (failed === 'not-found') return localUserFailed([userError(UserErrorCode.NOT_FOUND, `Local user ${id} was deleted meanwhile.`, ['input', 'id'])]);
           if (failed) return localUserFailed(await alreadyExists(failed, taken));
           await forgetUser(context, writes, userId);

@@ -39,7 +39,13 @@ function refusal(error: V41Error): string {
  * write that may have been applied without an answer becomes `UPSTREAM_TIMEOUT` / `writeOutcome: UNKNOWN`, and
  * anything else is thrown as the upstream failure it is.
  */
-export async function upstreamWrite(audit: AuditRecord, operation: string, write: () => Promise<unknown>): Promise<UserError[] | 'not-found' | null> {
+export async function upstreamWrite(
+  audit: AuditRecord,
+  operation: string,
+  write: () => Promise<unknown>,
+  /** What to forget when the write may have been applied without an answer (the cached record may be stale). */
+  forget?: () => Promise<void>,
+): Promise<UserError[] | 'not-found' | null> {
   audit.writes += 1;
   try {
     await write();
@@ -47,7 +53,10 @@ export async function upstreamWrite(audit: AuditRecord, operation: string, write
     return null;
   } catch (error) {
     audit.upstreamStatus = error instanceof V41Error ? (error.status ?? null) : null;
-    if (outcomeUnknown(error)) throw unknownLocalOutcome(operation);
+    if (outcomeUnknown(error)) {
+      await forget?.();
+      throw unknownLocalOutcome(operation);
+    }
     if (error instanceof V41NotFoundError) return 'not-found';
     if (error instanceof V41BadRequestError) {
       const field = error.property ? INPUT_FIELD_OF[error.property] : undefined;

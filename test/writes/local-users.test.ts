@@ -152,6 +152,21 @@ describe('local-user mutations', () => {
     }
   });
 
+  it('an update whose PUT gets no answer (after its retries) is UPSTREAM_TIMEOUT, writeOutcome UNKNOWN', async () => {
+    const impatient = await startStack({ upstreamTimeoutMs: 150, settings: { resilience: { maxAttempts: 2, initialBackoffMs: 1, maxBackoffMs: 2 } } });
+    try {
+      const id = impatient.simulator.data.localUsers[0]!.id;
+      impatient.simulator.injectFault({ method: 'PUT', route: '/local-user-store/api/v1/users/:id', delayMs: 400 });
+      const answer = await impatient.query<UpdateData, Vars>(UPDATE, { input: { id, title: 'Maybe' } });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', writeOutcome: 'UNKNOWN' });
+      expect(answer.errors?.[0]?.message).toContain('read the user');
+      // A PUT is idempotent: retried on the policy's conditions, unlike a create.
+      expect(localWrites(impatient.simulator, 'PUT', '/:id')).toBe(2);
+    } finally {
+      await impatient.close();
+    }
+  });
+
   it('an update of one field sends the previous record with only that field changed, never id, created, updated, author or a password', async () => {
     // A record with what the subgraph does not model: comment, accounts, an unknown attribute, an unknown key.
     const id = await stack.upstream.writer.createLocalUser({
