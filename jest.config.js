@@ -22,4 +22,7 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testTimeout: 20000,
+  // Most suites wait on sockets and child processes (the simulator, Redis, nginx, Chromium, `npm start`), not on
+  // the CPU: one worker per core (Jest's default leaves one core to itself, so one worker on a 2-core machine).
+  maxWorkers: '100%',
 };

@@ -1,4 +1,4 @@
-import { simulatorOptionsFromEnv } from '../datasources/simulator/main';
+import { simulatorOptionsFromEnv } from '../datasources/simulator/env';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../datasources/simulator/server';
 import type { AppConfig, UpstreamConfig } from './config';
 import { silentLogger, type Logger } from './observability';

@@ -1,4 +1,4 @@
-import { SimulatorEnvError } from '../datasources/simulator/main';
+import { SimulatorEnvError } from '../datasources/simulator/env';
 import { writePolicy } from './writes/write-policy';
 import { ConfigError, type AppConfig } from './config';
 

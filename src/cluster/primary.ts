@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { simulatorOptionsFromEnv } from '../../datasources/simulator/main';
+import { simulatorOptionsFromEnv } from '../../datasources/simulator/env';
 import type { RunningSimulator } from '../../datasources/simulator/server';
 import type { AppConfig } from '../config';
 import { serveMetrics } from '../http-server';

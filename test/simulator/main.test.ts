@@ -1,4 +1,4 @@
-import { SimulatorEnvError, simulatorOptionsFromEnv } from '../../datasources/simulator/main';
+import { SimulatorEnvError, simulatorOptionsFromEnv } from '../../datasources/simulator/env';
 
 describe('simulatorOptionsFromEnv', () => {
   it('defaults the port to 4010 and leaves the rest to the simulator', () => {
