@@ -68,9 +68,39 @@ export interface RoleHandle {
  * What writes may ask of an upstream. Every call here goes straight to it (no cache) and is charged to the
  * request's deadline and call budget like a read.
  */
-export interface IdentityWriter {
+export interface IdentityWriter extends LocalUserWriter {
   /** The user's roles as the upstream has them right now (never cached); null when there is no such user. */
   readUserRoles(userId: string): Promise<V41RoleAssignment[] | null>;
   /** Replaces the user's whole explicit role list (idempotent: retried on the resilience policy's conditions). */
   setUserRoles(userId: string, handles: readonly RoleHandle[]): Promise<void>;
+}
+
+/**
+ * A local user record as `POST` / `PUT /local-user-store/api/v1/users[/{id}]` take it: v41 field names, no
+ * `id`, `created`, `updated`, `updated_by`, `author` and no `password` (the one call that carries a password
+ * adds it itself). Keys the subgraph does not model are carried through untouched.
+ */
+export type LocalUserRecord = Readonly<Record<string, unknown>> & { readonly username: string };
+
+/**
+ * Writes to the local user store and a user's security actions. Nothing here is cached; each call is charged to
+ * the request's deadline and call budget. A password passed here goes into its upstream request body and
+ * nowhere else: not into an error, a log line or a trace attribute.
+ */
+export interface LocalUserWriter {
+  /** The local record as PrivX has it right now (never cached); null when there is none. */
+  readLocalUser(id: string): Promise<V41LocalUser | null>;
+  /** The local user with exactly this username, read fresh; null when there is none. */
+  findLocalUserByUsername(username: string): Promise<V41LocalUser | null>;
+  /** Creates a user and answers its id. Sent once: never retried, as PrivX has no idempotency key. */
+  createLocalUser(record: LocalUserRecord, password?: string): Promise<string>;
+  /** Replaces the whole record (idempotent: retried on the resilience policy's conditions). */
+  replaceLocalUser(id: string, record: LocalUserRecord): Promise<void>;
+  /** Deletes the record: true when it was deleted, false when it was already gone. */
+  deleteLocalUser(id: string): Promise<boolean>;
+  setLocalUserPassword(id: string, password: string): Promise<void>;
+  /** Resets the MFA of users of any directory (they enrol again at next login). */
+  resetUserMfa(userIds: readonly string[]): Promise<void>;
+  /** Ends every session of a user of any directory. */
+  terminateUserSessions(userId: string): Promise<void>;
 }

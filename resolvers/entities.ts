@@ -7,6 +7,7 @@ import { resolveUserReference } from '../src/entities/user';
 import { resolveWorkspaceReference } from '../src/entities/workspace';
 import { Group, Organization, Role, User, Workspace } from '../src/types';
 import { GroupResolver } from './group.resolver';
+import { LocalUserPayloadResolver, LocalUserResolver, OffboardUserPayloadResolver, UserActionPayloadResolver } from './local-user.resolver';
 import { OrganizationResolver } from './organization.resolver';
 import { RoleAssignmentResolver } from './role-assignment.resolver';
 import { GrantRevocationResolver, GrantRolePayloadResolver, RevokeRolePayloadResolver, RoleGrantResolver } from './role-grant.resolver';
@@ -41,7 +42,8 @@ export const ENTITIES: readonly EntityRegistration[] = [
 
 /**
  * Resolvers of types that are not entities: grant states and the access-review query (docs/access.md), and the
- * role-grant mutations with their payloads (docs/writes.md), and the change feed (docs/changes.md).
+ * role-grant and local-user mutations with their payloads (docs/writes.md, docs/local-users.md), and the change feed
+ * (docs/changes.md).
  */
 export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [
   RoleAssignmentResolver,
@@ -50,4 +52,8 @@ export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [
   RevokeRolePayloadResolver,
   GrantRevocationResolver,
   UserChangeResolver,
+  LocalUserResolver,
+  LocalUserPayloadResolver,
+  UserActionPayloadResolver,
+  OffboardUserPayloadResolver,
 ];

@@ -9,6 +9,7 @@ import {
   V41RateLimitedError,
   V41UnavailableError,
 } from '../datasources/v41/errors';
+import { withoutEchoedValue } from './variable-errors';
 
 export function badUserInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
@@ -71,7 +72,8 @@ function upstreamExtensions(error: V41Error, code: string): Record<string, unkno
  * no message suggests a name of the schema. A client's mistake Apollo left without a code gets one.
  */
 export function createErrorFormatter(production: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (received: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = { ...received, message: withoutEchoedValue(received.message, error) };
     const original = unwrapResolverError(error);
     if (original instanceof V41Error) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -180,7 +180,8 @@ export interface RawLocalUser {
   email?: string;
   telephone?: string;
   locale?: string;
-  password: RawPassword;
+  /** Absent on a user created without a password (it cannot log in until one is set). */
+  password?: RawPassword;
   password_change_required: boolean;
   attributes: RawAttribute[];
 }

@@ -10,14 +10,17 @@ import { deriveSeed, Random } from './random';
 import { SimulatorChanges } from './changes';
 import { Router } from './router';
 import { adminRoutes, statusRoutes } from './routes-admin';
-import { localUserRoutes } from './routes-local-users';
+import { localUserRoutes, type RecordedLocalUserWrite } from './routes-local-users';
 import { OutsideWriter, type OutsideWrite } from './outside-writer';
 import { roleStoreRoutes, type RecordedRoleWrite } from './routes-role-store';
+import { userSecurityRoutes, type UserSecurityLog } from './routes-user-security';
 import { RequestStats } from './stats';
 import { SimulatorStore } from './store';
 import { authRoutes, TokenAuthority } from './token-authority';
 
 export type { Fault } from './faults';
+export type { RecordedLocalUserWrite } from './routes-local-users';
+export type { UserSecurityLog } from './routes-user-security';
 export type { OutsideWrite } from './outside-writer';
 export type { RecordedRoleWrite } from './routes-role-store';
 export type { RequestStats } from './stats';
@@ -92,6 +95,10 @@ export interface RunningSimulator {
    * i.e. between a read-change-PUT client's read and its PUT.
    */
   armOutsideWrite(write: OutsideWrite): void;
+  /** Every accepted local-user write (create, replace, delete, password), oldest first; passwords masked (cleared by `clearFaults`). */
+  localUserWrites: RecordedLocalUserWrite[];
+  /** MFA resets and session terminations done, by user id (cleared by `clearFaults`). */
+  userSecurity: UserSecurityLog;
   close(): Promise<void>;
 }
 
@@ -128,8 +135,17 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
   changes.drift(options.changesPerMinute);
   const stats = new RequestStats();
   const tokens = new TokenAuthority(options);
-  const writes = { recorded: [] as RecordedRoleWrite[], outsideWriter: new OutsideWriter(), now: () => new Date(options.now()).toISOString() };
-  const upstreamRoutes = [...authRoutes(tokens), ...statusRoutes(new Date().toISOString()), ...roleStoreRoutes(store, writes), ...localUserRoutes(store)];
+  const now = () => new Date(options.now()).toISOString();
+  const writes = { recorded: [] as RecordedRoleWrite[], outsideWriter: new OutsideWriter(), now };
+  const localUserWrites: RecordedLocalUserWrite[] = [];
+  const userSecurity: UserSecurityLog = { mfaResets: [], sessionTerminations: [], now };
+  const upstreamRoutes = [
+    ...authRoutes(tokens),
+    ...statusRoutes(new Date().toISOString()),
+    ...roleStoreRoutes(store, writes),
+    ...localUserRoutes(store, { recorded: localUserWrites, now }),
+    ...userSecurityRoutes(store, userSecurity),
+  ];
   const countedRoutes = upstreamRoutes.filter((route) => route.kind === 'data' || route.kind === 'status');
   const faults = new FaultInjector(
     options.failureRate,
@@ -141,6 +157,9 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     faults.clear();
     writes.outsideWriter.clear();
     writes.recorded.length = 0;
+    localUserWrites.length = 0;
+    userSecurity.mfaResets.length = 0;
+    userSecurity.sessionTerminations.length = 0;
   };
   const router = new Router().add(...upstreamRoutes, ...adminRoutes(stats, { faults, clear: clearFaults, outsideWriter: writes.outsideWriter }, changes));
   const precomputed = options.precomputed ? new PrecomputedAnswers() : undefined;
@@ -208,6 +227,8 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     clearFaults,
     roleWrites: writes.recorded,
     armOutsideWrite: (write) => writes.outsideWriter.arm(write),
+    localUserWrites,
+    userSecurity,
     close: () =>
       new Promise<void>((resolve, reject) => {
         changes.stop();

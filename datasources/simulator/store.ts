@@ -1,4 +1,5 @@
 import type { DemoData, RawLocalUser, RawRole, RawRoleAssignment, RawRoleStoreUser, RawSource } from './demo-types';
+import { roleStoreTwin } from './local-user-records';
 
 export const USER_SORT_KEYS = ['created', 'updated', 'name', 'principal', 'email', 'source', 'full_name'] as const;
 export type UserSortKey = (typeof USER_SORT_KEYS)[number];
@@ -194,6 +195,65 @@ export class SimulatorStore {
     if (!this.haystacks) this.haystacks = new Map(this.data.users.map((u) => [u, haystackOf(u)]));
     const haystack = this.haystacks.get(user) ?? haystackOf(user);
     return words.every((word) => haystack.includes(word));
+  }
+
+  /**
+   * A new local user (`POST /local-user-store/api/v1/users`): in the local store and, as PrivX syncs its own
+   * directory, in the role store at once (searches, `GET /users/{id}`, the default order's end).
+   */
+  addLocalUser(local: RawLocalUser): void {
+    this.data.localUsers.push(local);
+    this.localById.set(local.id, local);
+    this.localByUsername.set(local.username, local);
+    this.data.users.push(roleStoreTwin(local, this.data.directories.local.id));
+    this.indexById.set(local.id, this.data.users.length - 1);
+    this.forgetOrders();
+  }
+
+  /** `PUT /local-user-store/api/v1/users/{id}`: the record replaced, its role-store twin updated in place. */
+  replaceLocalUser(previous: RawLocalUser, next: RawLocalUser): void {
+    const at = this.data.localUsers.indexOf(previous);
+    if (at >= 0) this.data.localUsers[at] = next;
+    this.localById.set(next.id, next);
+    this.localByUsername.delete(previous.username);
+    this.localByUsername.set(next.username, next);
+    const index = this.indexById.get(next.id);
+    if (index !== undefined) {
+      const before = this.data.users[index] as RawRoleStoreUser;
+      const twin = roleStoreTwin(next, before.source, before);
+      // In place: role member lists hold this object.
+      Object.assign(before, twin);
+    }
+    this.forgetOrders();
+  }
+
+  /** `DELETE /local-user-store/api/v1/users/{id}`: gone from both stores and from every role's members. */
+  removeLocalUser(local: RawLocalUser): void {
+    this.data.localUsers.splice(this.data.localUsers.indexOf(local), 1);
+    this.localById.delete(local.id);
+    this.localByUsername.delete(local.username);
+    const index = this.indexById.get(local.id);
+    if (index !== undefined) {
+      const [removed] = this.data.users.splice(index, 1);
+      this.indexById.delete(local.id);
+      for (let i = index; i < this.data.users.length; i += 1) this.indexById.set((this.data.users[i] as RawRoleStoreUser).id, i);
+      for (const held of removed?.roles ?? []) {
+        const members = (this.membersByRole.get(held.id) ?? []).filter((member) => member !== removed);
+        this.membersByRole.set(held.id, members);
+        const role = this.rolesById.get(held.id);
+        if (role) {
+          role.member_count = members.length;
+          role.explicit_count = members.filter((member) => member.roles.some((r) => r.id === held.id && r.explicit)).length;
+        }
+      }
+    }
+    this.forgetOrders();
+  }
+
+  /** Sorted orders and keyword haystacks are recomputed on next use after a write. */
+  private forgetOrders(): void {
+    this.sortedCache.clear();
+    this.haystacks = undefined;
   }
 
   private cached<T extends { id: string }>(key: string, compute: () => readonly T[]): readonly T[] {

@@ -1,16 +1,18 @@
 import { V41Http, V41HttpOptions, type RequestOptions } from './http';
 import { reportContractViolation, routeTemplate } from '../telemetry';
-import { V41ContractError, V41NotFoundError } from './errors';
+import { V41ContractError, V41NotFoundError, V41ParseError } from './errors';
 import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './models';
 import { toList, toLocalUser, toRole, toRoleAssignment, toRoleStoreUser, toSource } from './normalize';
 import { fetchAllPages, PAGE_SIZE } from './paging';
-import type { IdentityUpstream, IdentityWriter, PageRequest, RoleHandle, UserSearch, UserSort } from '../upstream';
+import type { IdentityUpstream, IdentityWriter, LocalUserRecord, LocalUserWriter, PageRequest, RoleHandle, UserSearch, UserSort } from '../upstream';
+import { withoutSecretIn } from './secrets';
 
 /** Stable order for list calls that need one: the server's default order is undocumented. */
 const DEFAULT_USER_SORT: UserSort = { sortkey: 'principal', sortdir: 'ASC' };
 
 const ROLE_STORE = '/role-store/api/v1';
 const LOCAL_USER_STORE = '/local-user-store/api/v1';
+const AUTH = '/auth/api/v1';
 
 /** `null` for "not found" (docs/upstream-v41.md#status-codes-and-errors); every other failure propagates. */
 async function orNull<T>(read: Promise<T>): Promise<T | null> {
@@ -26,7 +28,7 @@ async function orNull<T>(read: Promise<T>): Promise<T | null> {
  * The PrivX v41 REST API, as typed, secret-free records. Only this layer speaks HTTP; it knows nothing of
  * GraphQL, batching or caching.
  */
-export class V41Client implements IdentityUpstream, IdentityWriter {
+export class V41Client implements IdentityUpstream, IdentityWriter, LocalUserWriter {
   private readonly http: V41Http;
 
   constructor(options: V41HttpOptions) {
@@ -135,5 +137,62 @@ export class V41Client implements IdentityUpstream, IdentityWriter {
 
   async getLocalUser(id: string): Promise<V41LocalUser | null> {
     return orNull(this.read('GET', `${LOCAL_USER_STORE}/users/${encodeURIComponent(id)}`, toLocalUser));
+  }
+
+  readLocalUser(id: string): Promise<V41LocalUser | null> {
+    return this.getLocalUser(id);
+  }
+
+  /** `GET /users?username=`: PrivX's exact username filter, one user or none. */
+  async findLocalUserByUsername(username: string): Promise<V41LocalUser | null> {
+    const [found] = await this.read('GET', `${LOCAL_USER_STORE}/users`, (body) => toList(body, toLocalUser).items, { query: { username, offset: 0, limit: 1 } });
+    // The filter is exact in the contract; checked here too, as a server that searched would answer near misses.
+    return found && found.username === username ? found : null;
+  }
+
+  /**
+   * `POST /users` → 201 `{id}`. Sent once (`retry: false`): PrivX has no idempotency key, so a second try after
+   * the first may have reached it could create the user twice. The password goes into this body only.
+   */
+  async createLocalUser(record: LocalUserRecord, password?: string): Promise<string> {
+    const body = password === undefined ? record : { ...record, password: { password } };
+    try {
+      const answer = await this.http.request('POST', `${LOCAL_USER_STORE}/users`, { body, retry: false });
+      const id = (answer as { id?: unknown } | null | undefined)?.id;
+      if (typeof id !== 'string' || id === '') throw new V41ParseError('local user create answered without an id');
+      return id;
+    } catch (error) {
+      throw password === undefined ? error : withoutSecretIn(error, password);
+    }
+  }
+
+  /** `PUT /users/{id}`: the whole record. Idempotent, so retried on transient failures. */
+  async replaceLocalUser(id: string, record: LocalUserRecord): Promise<void> {
+    await this.http.request('PUT', `${LOCAL_USER_STORE}/users/${encodeURIComponent(id)}`, { body: record });
+  }
+
+  /** `DELETE /users/{id}`; a 404 (already gone, perhaps by an earlier try of this call) answers false. */
+  async deleteLocalUser(id: string): Promise<boolean> {
+    const deleted = await orNull(this.http.request('DELETE', `${LOCAL_USER_STORE}/users/${encodeURIComponent(id)}`).then(() => true));
+    return deleted ?? false;
+  }
+
+  /** `PUT /users/{id}/password` `{password}`. Idempotent (the same password twice), so retried like a PUT. */
+  async setLocalUserPassword(id: string, password: string): Promise<void> {
+    try {
+      await this.http.request('PUT', `${LOCAL_USER_STORE}/users/${encodeURIComponent(id)}/password`, { body: { password } });
+    } catch (error) {
+      throw withoutSecretIn(error, password);
+    }
+  }
+
+  /** `POST /role-store/api/v1/users/mfa/reset` with a JSON array of ids. Resetting twice is harmless: retried. */
+  async resetUserMfa(userIds: readonly string[]): Promise<void> {
+    await this.http.request('POST', `${ROLE_STORE}/users/mfa/reset`, { body: [...userIds] });
+  }
+
+  /** `POST /auth/api/v1/sessionstorage/users/{id}/sessions/terminate`. Ending no sessions is harmless: retried. */
+  async terminateUserSessions(userId: string): Promise<void> {
+    await this.http.request('POST', `${AUTH}/sessionstorage/users/${encodeURIComponent(userId)}/sessions/terminate`);
   }
 }

@@ -132,6 +132,20 @@ export class V41BudgetExceededError extends V41Error {
   }
 }
 
+/** HTTP 400: PrivX refused the request as invalid; `property` names the field when PrivX said which. */
+export class V41BadRequestError extends V41Error {
+  override name = 'V41BadRequestError';
+  constructor(
+    message: string,
+    status: number,
+    errorCode: string | undefined,
+    operation: string,
+    readonly property: string | undefined,
+  ) {
+    super(message, status, errorCode, operation);
+  }
+}
+
 const NOT_FOUND_CODES = new Set(['OBJECT_NOT_FOUND', 'NOT_FOUND']);
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
@@ -142,6 +156,7 @@ export function errorFromResponse(operation: string, status: number, body: V41Er
   if (status === 404 || (code && NOT_FOUND_CODES.has(code))) return new V41NotFoundError(message, status, code, operation);
   if (status === 401 || status === 403) return new V41AuthError(message, status, code, operation);
   if (status === 429) return new V41RateLimitedError(message, status, code, operation, retryAfterMs);
+  if (status === 400) return new V41BadRequestError(message, status, code, operation, body?.property || undefined);
   if (UNAVAILABLE_STATUSES.has(status)) return new V41UnavailableError(message, status, code, operation, retryAfterMs);
   return new V41Error(message, status, code, operation, retryAfterMs);
 }

@@ -91,8 +91,8 @@ export class V41Http {
     }
     const text = await this.readText(response, operation);
     if (response.status < 200 || response.status > 299) throw errorFromResponse(operation, response.status, this.errorBody(text), retryAfterMs(response));
-    // A PUT or DELETE may answer 200/204 with no body at all.
-    if ((method === 'PUT' || method === 'DELETE') && text.trim() === '') return undefined;
+    // A write (PUT, DELETE, or a POST action such as an MFA reset) may answer 200/204 with no body at all.
+    if (method !== 'GET' && text.trim() === '') return undefined;
     try {
       return parseWithoutSecrets(text);
     } catch {

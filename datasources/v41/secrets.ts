@@ -52,3 +52,15 @@ export function parseWithoutSecrets(body: string): unknown {
   const parsed: unknown = JSON.parse(body);
   return parsed !== null && typeof parsed === 'object' ? stripSecrets(parsed) : parsed;
 }
+
+/**
+ * `error` with every occurrence of `secret` in its message and stack replaced: for the calls that carry a
+ * password, whose error text comes partly from PrivX's answer and so could quote the request.
+ */
+export function withoutSecretIn<E>(error: E, secret: string): E {
+  if (!(error instanceof Error) || secret === '') return error;
+  const hide = (text: string) => text.split(secret).join('[REDACTED]');
+  error.message = hide(error.message);
+  if (error.stack !== undefined) error.stack = hide(error.stack);
+  return error;
+}

@@ -1,5 +1,5 @@
 /**
- * The example operations of the README, docs/explorer.md and docs/writes.md, preloaded as tabs of the offline
+ * The example operations of the README, docs/explorer.md, docs/writes.md and docs/local-users.md, preloaded as tabs of the offline
  * explorer (a test keeps them in step, and the browser test runs every tab as it opens). A tab is data: adding an
  * example adds a tab.
  */
@@ -37,6 +37,8 @@ const FIRST_ROLE: IdLookup = { query: '{ roles(first: 1) { nodes { id } } }', pa
 /** The first user's id (one user search). */
 const FIRST_USER: IdLookup = { query: '{ users(first: 1) { nodes { id } } }', path: 'users.nodes.0.id' };
 const NOW: InstantLookup = { fromNowMinutes: 0 };
+/** A local user who has not chosen a password yet (INVITED): the offboarding tab deletes one. */
+const FIRST_INVITED_USER: IdLookup = { query: '{ users(first: 1, filter: { status: INVITED }) { nodes { id } } }', path: 'users.nodes.0.id' };
 
 export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   {
@@ -111,5 +113,51 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   }
 }`,
     lookups: { role: FIRST_ROLE },
+  },
+  {
+    title: 'Onboard a contractor',
+    query: `mutation OnboardContractor($password: String!) {
+  createLocalUser(input: {
+    username: "maria.virtanen@contractor.example"
+    firstName: "Maria"
+    lastName: "Virtanen"
+    name: "Maria Virtanen"
+    title: "Consultant"
+    email: "maria.virtanen@contractor.example"
+    organization: "Contractor Oy"
+    department: "Platform"
+    tags: ["contractor"]
+    languages: ["fi-FI"]
+    timezone: "Europe/Helsinki"
+    password: $password
+    requirePasswordChange: true
+    idempotencyKey: "onboard-maria-virtanen"
+  }) {
+    user { id username name status }
+    userErrors { code message field }
+  }
+}`,
+    variables: { password: 'Change-me-at-first-login-1!' },
+  },
+  {
+    title: 'Grant a contractor a role for 2 weeks',
+    query: `mutation GrantForTwoWeeks($user: ID!, $role: ID!, $from: DateTimeISO!, $until: DateTimeISO!) {
+  grantRole(input: { userId: $user, roleId: $role, grantType: TIME_RESTRICTED, periods: [{ start: $from, end: $until }], idempotencyKey: "onboard-maria-virtanen-grant" }) {
+    assignment { role { name } grantType grantStart grantEnd state }
+    userErrors { code message field }
+  }
+}`,
+    lookups: { user: FIRST_USER, role: FIRST_ROLE, from: NOW, until: { fromNowMinutes: 14 * 24 * 60 } },
+  },
+  {
+    title: 'Offboard a person',
+    query: `mutation OffboardPerson($user: ID!) {
+  offboardUser(input: { userId: $user, deleteLocalUser: true }) {
+    steps { step outcome message }
+    user { name roleAssignments { role { name } explicit } }
+    userErrors { code message field }
+  }
+}`,
+    lookups: { user: FIRST_INVITED_USER },
   },
 ];

@@ -26,3 +26,21 @@ export function attributeUrls(attributes: readonly V41Attribute[]): Url[] {
     return key !== 'avatar' && url && isWebUrl(url) ? [{ url, type: key }] : [];
   });
 }
+
+/**
+ * The attributes with `key` set to `value` (the first entry of that key takes it, in place; later duplicates go)
+ * or, for `null`, with every entry of that key removed. Every other attribute is kept as it was, in order.
+ */
+export function withAttribute(attributes: readonly V41Attribute[], key: string, value: string | null): V41Attribute[] {
+  const kept: V41Attribute[] = [];
+  let placed = false;
+  for (const attribute of attributes) {
+    if (attribute.key !== key) kept.push(attribute);
+    else if (value !== null && !placed) {
+      kept.push({ key, value });
+      placed = true;
+    }
+  }
+  if (value !== null && !placed) kept.push({ key, value });
+  return kept;
+}

@@ -6,6 +6,7 @@ export * from './groups';
 export * from './ids';
 export * from './keywords';
 export * from './languages';
+export * from './local-user-writes';
 export * from './local-users';
 export * from './names';
 export * from './organizations';

@@ -13,3 +13,20 @@ export function localeToLanguages(locale?: string): string[] {
     return [];
   }
 }
+
+/**
+ * The reverse: a BCP 47 tag as a PrivX locale, language and region only (`fi-FI` → `fi_FI`, `sv` → `sv`,
+ * `zh-Hant-TW` → `zh_TW`: PrivX's locale has no script). `undefined` when the tag is not a valid language tag.
+ */
+export function languageToLocale(tag: string): string | undefined {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag.trim());
+    if (!canonical) return undefined;
+    const { language, region } = new Intl.Locale(canonical);
+    // PrivX's locale is ISO 639-1: a two-letter language (a three-letter one has no place in it).
+    if (!/^[a-z]{2}$/.test(language)) return undefined;
+    return region && /^[A-Z]{2}$/.test(region) ? `${language}_${region}` : language;
+  } catch {
+    return undefined;
+  }
+}

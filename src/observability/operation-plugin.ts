@@ -5,6 +5,7 @@ import type { GraphQLError } from 'graphql';
 import { routeTemplate } from '../../datasources/telemetry';
 import { V41Error } from '../../datasources/v41/errors';
 import { clientErrorCode, upstreamCode } from '../errors';
+import { withoutEchoedValue } from '../variable-errors';
 import type { Logger } from './logger';
 import { currentRequest, type OperationError } from './request-scope';
 
@@ -21,7 +22,8 @@ function describe(error: GraphQLError): { described: OperationError; internal?: 
     return { described: { code: upstreamCode(original), message: original.message, path, route: routeOf(original.operation), upstreamStatus: original.status ?? null } };
   }
   const code = typeof error.extensions?.code === 'string' ? error.extensions.code : (clientErrorCode(error) ?? 'INTERNAL_SERVER_ERROR');
-  return { described: { code, message: error.message, path }, internal: code === 'INTERNAL_SERVER_ERROR' ? original : undefined };
+  // Never a refused variable's value: it may hold a password (src/variable-errors.ts).
+  return { described: { code, message: withoutEchoedValue(error.message, error), path }, internal: code === 'INTERNAL_SERVER_ERROR' ? original : undefined };
 }
 
 /**

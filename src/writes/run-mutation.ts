@@ -25,6 +25,11 @@ export interface MutationSpec<P extends WithUserErrors> {
   failed(userErrors: UserError[]): P;
   /** The payload as kept for a repeat of its idempotency key (plain data), and the payload rebuilt from it. */
   save(payload: P): unknown;
+  /**
+   * Whether a payload without userErrors answers a repeat of its key (default: yes). offboardUser keeps none with
+   * a failed step, so a retry with the same key runs again and finishes what failed.
+   */
+  keep?(payload: P): boolean;
   restore(saved: unknown): Promise<P>;
 }
 
@@ -78,7 +83,7 @@ export async function runMutation<P extends WithUserErrors>(context: Context, sp
       throw error;
     }
     // A payload with userErrors wrote nothing: a retry with the key may run again (a lock held elsewhere, a conflict).
-    if (payload.userErrors.length > 0) await claim.abandon();
+    if (payload.userErrors.length > 0 || spec.keep?.(payload) === false) await claim.abandon();
     else await claim.finish(spec.save(payload));
     outcome = outcomeOf(payload, audit);
     return payload;

@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CURRENT_USER, LOCAL_USERS, ROLES as SEED_ROLES, ROLE_STORE_USERS as SEED_USERS, SOURCES, type Json, type JsonObject } from './data';
+import { CURRENT_USER, ROLES as SEED_ROLES, ROLE_STORE_USERS as SEED_USERS, SOURCES, type Json, type JsonObject } from './data';
+import { freshState, write, WriteError, WriteReply, type WrittenState } from './writes';
 
 export { CONTRACT_SECRETS } from './data';
 
@@ -42,6 +43,8 @@ export interface ContractFake {
   reset(): void;
   /** Bodies of the accepted `PUT /role-store/api/v1/users/{id}/roles`, oldest first. */
   roleWrites: { userId: string; body: unknown }[];
+  /** This fake's local users as its writes left them, and what the local-user writes received (passwords by user id). */
+  written: WrittenState;
   close(): Promise<void>;
 }
 
@@ -97,12 +100,16 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
   const rsUser = (id: string) => userIn(ROLE_STORE_USERS, id);
   const roleById = (id: string) => ROLES.find((r) => r.id === id) ?? notFound('OBJECT_NOT_FOUND', `role ${id}`);
   const searchUsers = (body: unknown) => searchIn(ROLE_STORE_USERS, body);
+  // Local-user writes change this fake's own copies too (the role-store list is the same array as above).
+  const written = freshState(ROLE_STORE_USERS);
+  const LOCAL_USERS = written.localUsers;
 
   const fake: ContractFake = {
     baseUrl: '',
     credentials: { ...CONTRACT_CREDENTIALS },
     calls: [],
     roleWrites: [],
+    written,
     tokensIssued: 0,
     users: ROLE_STORE_USERS,
     expireAllTokens() {
@@ -183,7 +190,9 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
     }
   }
 
-  function route(method: string, path: string, query: Record<string, string>, body: unknown): Json {
+  function route(method: string, path: string, query: Record<string, string>, body: unknown): Json | WriteReply {
+    const writeReply = write(written, method, path, body);
+    if (writeReply) return writeReply;
     let m: RegExpExecArray | null = null;
     const is = (verb: string, re: RegExp) => method === verb && (m = re.exec(path)) !== null;
     const arg = () => decodeURIComponent(m?.[1] ?? '');
@@ -285,9 +294,12 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
         throw new HttpError(401, { error_code: 'UNAUTHORIZED', error_message: 'access token missing, invalid or expired' });
       }
       if (badJson) throw badRequest('body is not JSON');
-      return send(res, 200, route(method, path, query, body));
+      const answer = route(method, path, query, body);
+      if (answer instanceof WriteReply) return send(res, answer.status, answer.body);
+      return send(res, 200, answer);
     } catch (err) {
       if (err instanceof HttpError) return send(res, err.status, err.body, err.headers);
+      if (err instanceof WriteError) return send(res, err.status, err.body);
       return send(res, 500, { error_code: 'INTERNAL_ERROR', error_message: String(err) });
     }
   }
@@ -437,7 +449,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, body: Json | undefined, headers: Record<string, string> = {}): void {
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);

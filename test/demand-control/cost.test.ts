@@ -34,6 +34,10 @@ describe('the static cost estimate, from the schema’s own @cost and @listSize'
     expect(costs('mutation M { grantRole(input: { userId: "u", roleId: "r", grantType: PERMANENT }) { assignment { role { id } } userErrors { code } } }').M).toBe(10 + 20 + 1 + 1 + 3);
     // revokeGrants @cost 200; revocations assumedSize 500 × (GrantRevocation 1 + user 1 + role 1)
     expect(costs('mutation M { revokeGrants(input: { filter: {} }) { revokedCount revocations { user { id } role { id } } } }').M).toBe(10 + 200 + 500 * 3);
+    // offboardUser @cost 20; steps assumedSize 4 × OffboardingStep 1; user 1; userErrors 3 × 1
+    expect(costs('mutation M { offboardUser(input: { userId: "u" }) { steps { step } user { id } userErrors { code } } }').M).toBe(10 + 20 + 4 + 1 + 3);
+    // createLocalUser @cost 20; user 1
+    expect(costs('mutation M { createLocalUser(input: { username: "u" }) { user { id } } }').M).toBe(10 + 20 + 1);
   });
 
   it('reads `first` from variables, and its default (50) when omitted', () => {

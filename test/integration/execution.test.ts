@@ -45,7 +45,7 @@ describe('execution: compiled, and traced on request', () => {
 
   it('bad variables are BAD_USER_INPUT (HTTP 400) on every run, not only the first, uncompiled one', async () => {
     const cases: [string, Record<string, unknown>, string][] = [
-      ['query Page($n: Int) { users(first: $n) { nodes { id } } }', { n: 'abc' }, 'Variable "$n" got invalid value "abc"; Int cannot represent non-integer value: "abc"'],
+      ['query Page($n: Int) { users(first: $n) { nodes { id } } }', { n: 'abc' }, 'Variable "$n" got an invalid value; Int cannot represent non-integer value: "abc"'],
       ['query One($id: ID!) { user(id: $id) { id } }', {}, 'Variable "$id" of required type "ID!" was not provided.'],
     ];
     for (const [query, variables, message] of cases) {

@@ -66,6 +66,6 @@ export function plantedSecrets(data: DemoData): string[] {
     if (user.current_session_id) secrets.push(user.current_session_id);
     for (const credential of user.webauthn_credentials ?? []) secrets.push(credential.public_key);
   }
-  for (const local of data.localUsers) secrets.push(local.password.password);
+  for (const local of data.localUsers) secrets.push(local.password?.password ?? "");
   return secrets.filter((s) => s.length >= 8);
 }

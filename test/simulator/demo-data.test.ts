@@ -117,7 +117,7 @@ describe('generateDemoData', () => {
       expect(user.source_user_id).toBe(user.id);
       const record = records.get(user.source_user_id);
       expect(record).toMatchObject({ username: user.principal, email: user.email, company: user.company });
-      expect(record?.password.password.length).toBeGreaterThan(20);
+      expect(record?.password?.password.length).toBeGreaterThan(20);
       expect(typeof record?.password_change_required).toBe('boolean');
       expect(record?.display_name).toBeTruthy();
     }
