@@ -1,4 +1,4 @@
-import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './v41/models';
+import type { LocalUserRecord, V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './v41/models';
 
 /**
  * The seam between the subgraph and an identity upstream. Loaders, the catalog and the user lists read only
@@ -75,12 +75,8 @@ export interface IdentityWriter extends LocalUserWriter {
   setUserRoles(userId: string, handles: readonly RoleHandle[]): Promise<void>;
 }
 
-/**
- * A local user record as `POST` / `PUT /local-user-store/api/v1/users[/{id}]` take it: v41 field names, no
- * `id`, `created`, `updated`, `updated_by`, `author` and no `password` (the one call that carries a password
- * adds it itself). Keys the subgraph does not model are carried through untouched.
- */
-export type LocalUserRecord = Readonly<Record<string, unknown>> & { readonly username: string };
+
+export type { LocalUserRecord };
 
 /**
  * Writes to the local user store and a user's security actions. Nothing here is cached; each call is charged to

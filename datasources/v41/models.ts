@@ -127,3 +127,10 @@ export interface V41Source {
   tags: string[];
   connection_type?: string;
 }
+
+/**
+ * A local user record as `POST` / `PUT /local-user-store/api/v1/users[/{id}]` take it: v41 field names, no
+ * `id`, `created`, `updated`, `updated_by`, `author` and no `password` (the one call that carries a password
+ * adds it itself). Keys the subgraph does not model are carried through untouched.
+ */
+export type LocalUserRecord = Readonly<Record<string, unknown>> & { readonly username: string };

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { explorerAsset } from './assets';
 import { EXPLORER_PATH, explorerHtml, explorerScript, SUBGRAPH_EXPLORER, type ExplorerSite } from './page';
 
-export { EXPLORER_PATH, type ExplorerSite } from './page';
+export type { ExplorerSite } from './page';
 
 function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer, cache: string): void {
   res.writeHead(status, { 'content-type': contentType, 'cache-control': cache });

@@ -44,8 +44,6 @@ export function grantFailed(userErrors: UserError[]): GrantRolePayload {
   return Object.assign(new GrantRolePayload(), { userId: null, assignment: null, userErrors });
 }
 
-export const storeGrant = (stored: StoredGrant) => ({ ...stored });
-
 export interface StoredRevoke {
   userId: string | null;
   revoked: boolean;

@@ -1,5 +1,4 @@
-import type { V41Attribute } from '../../datasources/v41/models';
-import type { LocalUserRecord } from '../../datasources/upstream';
+import type { LocalUserRecord, V41Attribute } from '../../datasources/v41/models';
 import { withAttribute } from './attributes';
 import { languageToLocale } from './languages';
 import { present } from './text';

@@ -33,7 +33,6 @@ export * from './weekday';
 export * from './page-args';
 export * from './role-grant-inputs';
 export * from './role-grant-payloads';
-export { UserError, UserErrorCode } from '../writes/user-error';
 export * from './user-change';
 export * from './local-user-inputs';
 export * from './local-user-payloads';
