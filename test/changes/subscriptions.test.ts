@@ -206,13 +206,15 @@ describe('userChanged for verified callers', () => {
 
   it('enforces the scopes of User fields, and closes the connection when the token expires', async () => {
     const token = await idp.sign({ expiresIn: 2, scope: 'users:read' });
-    let closed: number | undefined;
+    // The socket's close comes after the subscription's end (error or complete): wait for the close itself.
+    let onClosed: (code: number) => void = () => undefined;
+    const closed = new Promise<number>((resolve) => (onClosed = resolve));
     const client = createClient({
       url: stack.subgraph.graphqlUrl.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       connectionParams: { Authorization: `Bearer ${token}` },
       retryAttempts: 0,
-      on: { closed: (event) => (closed = (event as { code: number }).code) },
+      on: { closed: (event) => onClosed((event as { code: number }).code) },
     });
     const results: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }[] = [];
     const ended = new Promise<unknown>((resolve) => {
@@ -231,7 +233,7 @@ describe('userChanged for verified callers', () => {
     expect((await stack.subgraph.changes!.page(undefined, 10)).changes).toEqual([recorded]);
 
     await ended;
-    expect(closed).toBe(4403);
+    expect(await closed).toBe(4403);
     await client.dispose();
   }, 15_000);
 });
