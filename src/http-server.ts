@@ -1,8 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
-import { HeaderMap } from '@apollo/server';
 import bodyParser from 'body-parser';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Admission } from './admission';
+import { httpGraphQLRequestOf, sendHTTPGraphQLResponse } from './apollo-node-http';
 import type { Caller } from './auth/caller';
 import { Unauthenticated, type RequestGuard } from './auth/request-guard';
 import type { Context } from './context';
@@ -156,27 +156,11 @@ async function handleGraphQL(apollo: ApolloServer<Context>, handlers: Handlers, 
 
 async function executeGraphQL(apollo: ApolloServer<Context>, context: Handlers['context'], caller: Caller, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await run(jsonBody, req, res);
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const url = req.url ?? '/';
+  const httpGraphQLRequest = httpGraphQLRequestOf(req);
   const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: {
-      method: (req.method ?? 'GET').toUpperCase(),
-      headers,
-      search: url.includes('?') ? url.slice(url.indexOf('?')) : '',
-      body: (req as IncomingMessage & { body?: unknown }).body,
-    },
+    httpGraphQLRequest,
     // A router's subscription (HTTP callback protocol) outlives this request: its events get a context of their own.
-    context: () => context(caller, isSubscriptionCallback((req as IncomingMessage & { body?: unknown }).body)),
+    context: () => context(caller, isSubscriptionCallback(httpGraphQLRequest.body)),
   });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
+  await sendHTTPGraphQLResponse(res, response);
 }

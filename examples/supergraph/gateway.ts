@@ -1,10 +1,11 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import bodyParser from 'body-parser';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { httpGraphQLRequestOf, sendHTTPGraphQLResponse } from '../../src/apollo-node-http';
 import { withOfflineExplorerLink } from '../../src/explorer/landing-page';
 import { serveExplorer, type ExplorerSite } from '../../src/explorer/routes';
 import { CountingDataSource, SubgraphRequestLog } from './counting-data-source';
@@ -71,26 +72,6 @@ export async function startGateway(supergraphSdl: string, port = 0): Promise<Run
 /** One HTTP request through Apollo, as its standalone server does it (JSON bodies up to 1 MB). */
 async function handleGraphQL(server: ApolloServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await new Promise<void>((resolve, reject) => jsonBody(req, res, (error?: unknown) => (error ? reject(error as Error) : resolve())));
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const url = req.url ?? '/';
-  const response = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: {
-      method: (req.method ?? 'GET').toUpperCase(),
-      headers,
-      search: url.includes('?') ? url.slice(url.indexOf('?')) : '',
-      body: (req as IncomingMessage & { body?: unknown }).body,
-    },
-    context: async () => ({}),
-  });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
+  const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: httpGraphQLRequestOf(req), context: async () => ({}) });
+  await sendHTTPGraphQLResponse(res, response);
 }

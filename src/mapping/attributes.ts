@@ -10,7 +10,7 @@ export function attributeValue(attributes: readonly V41Attribute[], key: string)
   return null;
 }
 
-function isWebUrl(value: string): boolean {
+export function isWebUrl(value: string): boolean {
   try {
     const { protocol } = new URL(value);
     return protocol === 'http:' || protocol === 'https:';

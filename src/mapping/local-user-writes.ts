@@ -1,5 +1,5 @@
 import type { LocalUserRecord, V41Attribute } from '../../datasources/v41/models';
-import { withAttribute } from './attributes';
+import { isWebUrl, withAttribute } from './attributes';
 import { languageToLocale } from './languages';
 import { present } from './text';
 
@@ -66,14 +66,6 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-function isWebUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** The checks a value must pass before it is written; each problem names its input path. */
 export function localUserFieldProblems(fields: LocalUserFields, path: readonly string[], creating: boolean): FieldProblem[] {
