@@ -1,4 +1,4 @@
-import { createLoaders, type Loaders } from '../datasources/loaders';
+import { createLoaders, type LoaderFactory, type Loaders } from '../datasources/loaders';
 import type { Upstream } from '../datasources/upstream';
 import { UserLists } from '../datasources/user-lists';
 import type { V41RoleStoreUser } from '../datasources/v41/models';
@@ -41,9 +41,11 @@ export interface Context {
 export interface ContextServices {
   writes?: Writes;
   changes?: ChangeTracking;
+  /** How the request's loaders are made: `createLoaders` unless given (the benchmark's naive mode gives its own). */
+  loaders?: LoaderFactory;
 }
 
 export function createContext(upstream: Upstream, caller: Caller = TRUSTED, services: ContextServices = {}): Context {
-  const { writes, changes } = services;
-  return { loaders: createLoaders(upstream), lists: new UserLists(upstream.client, upstream.catalog), caller, request: { perUser: new WeakMap() }, ...(writes ? { writes } : {}), ...(changes ? { changes } : {}) };
+  const { writes, changes, loaders = createLoaders } = services;
+  return { loaders: loaders(upstream), lists: new UserLists(upstream.client, upstream.catalog), caller, request: { perUser: new WeakMap() }, ...(writes ? { writes } : {}), ...(changes ? { changes } : {}) };
 }
