@@ -1,5 +1,6 @@
 import { createLoaders, type LoaderFactory } from '../../datasources/loaders';
 import type { Upstream } from '../../datasources/upstream';
+import { RequestScope } from '../../datasources/v41/request-scope';
 import type { Caller } from '../auth/caller';
 import type { ChangeTracking } from '../changes';
 import { createContext, type Context } from '../context';
@@ -17,12 +18,13 @@ export function createSubscriptionContext(
   bounds: RequestBounds,
   loaders: LoaderFactory = createLoaders,
 ): Context {
-  const context = createContext(upstream, caller, { loaders, ...(changes ? { changes } : {}) });
+  // Not the scope of the request that opened it (an HTTP callback subscription has one): events outlive it.
+  const eventScope = () => new RequestScope(bounds.timeoutMs, bounds.callBudget);
+  const context = createContext(upstream, caller, { loaders, scope: eventScope(), ...(changes ? { changes } : {}) });
   context.event = {
-    bounds,
     renew: () => {
       context.loaders = loaders(upstream);
-      context.request = { perUser: new WeakMap() };
+      context.request = eventScope();
     },
   };
   return context;
