@@ -37,9 +37,39 @@ module.exports = {
     {
       name: 'product-not-to-tools',
       severity: 'error',
-      comment: 'The product never imports its tests, benchmarks or examples.',
+      comment: 'The product never imports its tests, benchmarks, examples or tools.',
       from: { path: '^(src|resolvers|datasources)/' },
-      to: { path: '^(test|bench|examples)/' },
+      to: { path: '^(test|bench|examples|tools)/' },
+    },
+    {
+      name: 'bench-through-the-public-entry',
+      severity: 'error',
+      comment:
+        'The benchmark is a user of the package: it reaches the product only through src/index.ts, the public surface, and ' +
+        'brings what it measures the product against (naive loaders, the SDL-first baseline, the ceiling) itself.',
+      from: { path: '^bench/' },
+      to: { path: '^(src|resolvers|datasources)/', pathNot: '^src/index\\.ts$' },
+    },
+    {
+      name: 'bench-not-to-tests',
+      severity: 'error',
+      comment: 'The benchmark runs without the test suite: what both need (a redis-server starter) lives in tools/.',
+      from: { path: '^bench/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'test-helpers-not-to-bench',
+      severity: 'error',
+      comment: 'Test helpers serve every suite; only the tests of the benchmark (test/bench, and a test pricing naive mode) import bench/.',
+      from: { path: '^test/helpers/' },
+      to: { path: '^bench/' },
+    },
+    {
+      name: 'tools-stand-alone',
+      severity: 'error',
+      comment: 'tools/ (process starters both the tests and the benchmark use) depends on Node and npm packages only.',
+      from: { path: '^tools/' },
+      to: { path: '^(src|resolvers|datasources|bench|test|examples)/' },
     },
     {
       name: 'product-not-to-dev-dependencies',

@@ -1,5 +1,4 @@
-import { membershipPages } from '../datasources/upstream-catalog';
-import { PAGE_SIZE } from '../datasources/v41/paging';
+import { membershipPages, PAGE_SIZE } from '../src';
 import type { SimulatorClient } from './simulator';
 
 /**

@@ -1,4 +1,4 @@
-import { DEFAULT_REQUEST_BOUNDS } from '../src/request-bounds';
+import { DEFAULT_REQUEST_BOUNDS } from '../src';
 import { runLoad, type LoadResult } from './load';
 import type { LoadVariant } from './load-variants';
 import { probe, settle, type MeasureContext } from './measure';

@@ -1,8 +1,4 @@
-import { startSimulator } from '../datasources/simulator/server';
-import { SIMULATOR_CREDENTIALS } from '../datasources/simulator/server';
-import { jsonText } from '../datasources/v41/json-text';
-import { toList, toRoleStoreUser } from '../datasources/v41/normalize';
-import { parseWithoutSecrets } from '../datasources/v41/secrets';
+import { jsonText, parseWithoutSecrets, SIMULATOR_CREDENTIALS, startSimulator, toList, toRoleStoreUser } from '../src';
 
 /**
  * `node -r ./test/helpers/ts-register.cjs bench/normalize-micro.ts`: CPU of the v41 client's hot path for one

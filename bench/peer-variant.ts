@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { freePort } from '../test/helpers/system-binary';
+import { freePort } from '../tools/system-binary';
 import { ROOT } from './processes';
 import type { SimulatorClient } from './simulator';
 

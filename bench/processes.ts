@@ -17,7 +17,7 @@ export const ROOT = resolve(__dirname, '..', '..');
 const live = new Set<ChildProcess>();
 
 /** Environment variables of the product and the simulator: children get only the ones the benchmark sets. */
-const OWN_VARIABLES = /^(V41_|SIM_|CACHE_|AUTH_|PORT$|HOST$|NODE_ENV$|DATALOADERS_ENABLED$|ROUTER_SECRET$|CORS_ORIGINS$|MAX_IN_FLIGHT$|MAX_QUEUE)/;
+const OWN_VARIABLES = /^(V41_|SIM_|CACHE_|AUTH_|PORT$|HOST$|NODE_ENV$|ROUTER_SECRET$|CORS_ORIGINS$|MAX_IN_FLIGHT$|MAX_QUEUE)/;
 
 export function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !OWN_VARIABLES.test(name)));

@@ -1,4 +1,4 @@
-import { PAGE_SIZE } from '../datasources/v41/paging';
+import { PAGE_SIZE } from '../src';
 import { getJson } from './http';
 import { type Child, startNode } from './processes';
 

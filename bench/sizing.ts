@@ -1,11 +1,8 @@
 import { Redis } from 'ioredis';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { CACHE_SCHEMA_VERSION, decodeValue, encodeValue } from '../datasources/cache/value-codec';
-import { generateDemoData } from '../datasources/simulator/demo-data';
-import { RoleMembershipIndex } from '../datasources/upstream-catalog';
-import { toRoleStoreUser } from '../datasources/v41/normalize';
-import { startRedis } from '../test/helpers/redis-server';
+import { CACHE_SCHEMA_VERSION, decodeValue, encodeValue, generateDemoData, RoleMembershipIndex, toRoleStoreUser } from '../src';
+import { startRedis } from '../tools/redis-server';
 import { postJson } from './http';
 import { runMain, startNode, type Child } from './processes';
 import { peakRssMb } from './proc-stats';

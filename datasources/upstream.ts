@@ -8,9 +8,4 @@ export type { IdentityUpstream, IdentityWriter, LocalUserRecord, LocalUserWriter
 export interface Upstream {
   client: IdentityUpstream;
   catalog: UpstreamCatalog;
-  /**
-   * Off only to price the naive approach (benchmarks): each relation of each user read with its
-   * one-record call: no batching, no memo within the request, nothing shared between requests.
-   */
-  batching: boolean;
 }

@@ -109,7 +109,6 @@ export const envSchema = z.object({
   CACHE_LOCK_MS: integer(100, 600_000).default(10_000),
   CACHE_TIMEOUT_MS: integer(10, 60_000).default(500),
   CACHE_KEY_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[\w.-]+$/, { error: 'must be letters, digits, _ . -' }).optional()).default('privx-identity'),
-  DATALOADERS_ENABLED: boolean.default(true),
   AUTH_JWKS_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -169,8 +168,6 @@ export interface AppConfig {
   cacheMaxEntries: number;
   /** Set: the cache is shared with the other replicas through this Redis (see docs/scaling.md). */
   sharedCache: SharedCacheConfig | undefined;
-  /** Off only to measure the naive cost (benchmarks): one upstream call per user and relation. */
-  dataloadersEnabled: boolean;
   /** Verified callers (JWT) and/or the router gate; empty: no access control. */
   access: AccessConfig;
   /** `WRITES_ENABLED`: true or false on purpose; unset: on with verified callers and in development (src/writes). */
@@ -244,7 +241,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
     sharedCache: e.CACHE_URL
       ? { url: e.CACHE_URL, staleSeconds: e.CACHE_STALE_SECONDS, lockMs: e.CACHE_LOCK_MS, timeoutMs: e.CACHE_TIMEOUT_MS, keyPrefix: e.CACHE_KEY_PREFIX }
       : undefined,
-    dataloadersEnabled: e.DATALOADERS_ENABLED,
     access: {
       ...(e.AUTH_JWKS_URL ? { jwt: { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER ?? '', audience: e.AUTH_AUDIENCE ?? '' } } : {}),
       ...(e.ROUTER_SECRET ? { routerSecret: e.ROUTER_SECRET } : {}),

@@ -115,7 +115,7 @@ export function subgraphRoutes(apollo: ApolloServer<Context>, context: (caller: 
 function serveGraphQL(apollo: ApolloServer<Context>, handlers: Handlers, options: RouteOptions, req: IncomingMessage, res: ServerResponse, arrived: number): Promise<void> {
   const { observability, upstream } = options;
   const scope = new RequestScope(upstream.bounds.timeoutMs, upstream.bounds.callBudget, arrived);
-  return runInRequestScope(scope, () => observeRequest(observability, req, res, () => handleGraphQL(apollo, handlers, options.admission, req, res))).catch((error: { status?: number; type?: string }) => {
+  return runInRequestScope(scope, () => observeRequest(observability, scope, req, res, () => handleGraphQL(apollo, handlers, options.admission, req, res))).catch((error: { status?: number; type?: string }) => {
     if (error instanceof Unauthenticated) {
       const challenge: Record<string, string> = error.challenge ? { 'www-authenticate': error.challenge } : {};
       sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, challenge);

@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
+import { createLoaders, type LoaderFactory } from '../datasources/loaders';
 import { createAdmission, DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './admission';
 import type { AccessConfig, Caller } from './auth/caller';
 import { keySetFailureReporter } from './auth/key-set-failures';
@@ -38,6 +39,8 @@ export interface SubgraphOptions {
   production: boolean;
   /** The TypeGraphQL-built identity schema unless given: the SDL-first benchmark baseline serves its own. */
   schema?: GraphQLSchema;
+  /** How each request's (and each subscription event's) loaders are made: `createLoaders` unless given. */
+  loaders?: LoaderFactory;
   /** Verified callers and/or the router gate; none: every request is served (development). */
   access?: AccessConfig;
   /** Default: `*` in development, none in production. */
@@ -145,11 +148,13 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const stores = createDocumentStores(options.documentStores);
   const guard = createRequestGuard(withKeySetFailureReport(access, logger, metrics), (message) => logger.warn(message));
   const corsOrigins = options.corsOrigins ?? (production ? [] : '*');
+  const { loaders = createLoaders } = options;
   const webSockets = serveWebSocketSubscriptions({
     server,
     path: GRAPHQL_PATH,
     schema,
     upstream,
+    loaders,
     bounds: upstream.bounds,
     changes,
     guard,
@@ -207,7 +212,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     metrics,
   });
   const context = async (caller: Caller, subscription: boolean) =>
-    subscription ? createSubscriptionContext(upstream, caller, changes, upstream.bounds) : createContext(upstream, caller, { writes, changes });
+    subscription ? createSubscriptionContext(upstream, caller, changes, upstream.bounds, loaders) : createContext(upstream, caller, { writes, changes, loaders });
   const routes = subgraphRoutes(apollo, context, {
     guard,
     corsOrigins,

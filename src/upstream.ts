@@ -7,7 +7,7 @@ import type { AppConfig, UpstreamConfig } from './config';
 import { Readiness } from './readiness';
 import { DEFAULT_REQUEST_BOUNDS, type RequestBounds } from './request-bounds';
 
-export type UpstreamSettings = Pick<AppConfig, 'cacheTtlSeconds' | 'cacheMaxEntries' | 'dataloadersEnabled'> &
+export type UpstreamSettings = Pick<AppConfig, 'cacheTtlSeconds' | 'cacheMaxEntries'> &
   Partial<Pick<AppConfig, 'sharedCache' | 'cacheStaleIfErrorSeconds' | 'requestBounds' | 'readyIntervalMs'>> & { resilience?: Partial<ResilienceOptions> };
 
 export interface UpstreamHooks {
@@ -31,10 +31,8 @@ export interface ServedUpstream extends Upstream {
 /** One v41 client and one shared cache for the life of the process. */
 export function createUpstream(connection: UpstreamConfig, settings: UpstreamSettings, hooks: UpstreamHooks = {}): ServedUpstream {
   const client = new V41Client({ ...connection, resilience: settings.resilience });
-  // Naive mode prices the unbatched approach honestly: nothing is shared between calls either.
-  const ttlSeconds = settings.dataloadersEnabled ? settings.cacheTtlSeconds : 0;
   const cache = createSharedCache({
-    ttlSeconds,
+    ttlSeconds: settings.cacheTtlSeconds,
     maxRecords: settings.cacheMaxEntries,
     staleIfErrorSeconds: settings.cacheStaleIfErrorSeconds ?? 600,
     redis: settings.sharedCache && { ...settings.sharedCache, warn: hooks.warn ?? ((message) => console.warn(message)), now: hooks.now },
@@ -45,7 +43,6 @@ export function createUpstream(connection: UpstreamConfig, settings: UpstreamSet
     writer: client,
     // A shared load (one many requests may join) gets the bounds of a request of its own.
     catalog: new UpstreamCatalog(client, cache, bounds),
-    batching: settings.dataloadersEnabled,
     bounds,
     readiness: new Readiness(() => client.ping(), settings.readyIntervalMs ?? 10_000),
     cache,

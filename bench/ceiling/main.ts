@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../src/config';
-import { createContext } from '../../src/context';
-import { createUpstream } from '../../src/upstream';
+import { createContext, createUpstream, loadConfig } from '../../src';
 import { operations } from './operations';
 
 /**

@@ -1,7 +1,4 @@
-import type { Context } from '../../src/context';
-import * as userFields from '../../src/entities/user';
-import { userConnection } from '../../src/entities/user-directory';
-import type { Group, Organization, Role, User, Workspace } from '../../src/types';
+import { userConnection, users as userFields, type Context, type Group, type Organization, type Role, type User, type Workspace } from '../../src';
 
 /**
  * The benchmark's operations answered without GraphQL: the same per-entity functions (src/entities), loaders

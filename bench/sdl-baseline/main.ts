@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../../src/config';
-import { startSubgraph } from '../../src/server';
-import { createUpstream } from '../../src/upstream';
+import { createUpstream, loadConfig, startSubgraph } from '../../src';
 import { sdlBaselineSchema } from './schema';
 
 /**

@@ -1,16 +1,26 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
-import { ENTITIES } from '../../resolvers/entities';
-import { selectedFields } from '../../resolvers/selection';
-import type { Context } from '../../src/context';
-import * as groups from '../../src/entities/group';
-import * as organizations from '../../src/entities/organization';
-import * as roles from '../../src/entities/role';
-import * as assignments from '../../src/entities/role-assignment';
-import * as users from '../../src/entities/user';
-import { criteriaOf, userConnection, type UserOrdering } from '../../src/entities/user-directory';
-import * as workspaces from '../../src/entities/workspace';
-import type { Group, Organization, Role, RoleAssignment, RoleAssignmentFilter, User, Workspace } from '../../src/types';
+import {
+  criteriaOf,
+  ENTITIES,
+  groups,
+  organizations,
+  roleAssignments as assignments,
+  roles,
+  selectedFields,
+  userConnection,
+  users,
+  workspaces,
+  type Context,
+  type Group,
+  type Organization,
+  type Role,
+  type RoleAssignment,
+  type RoleAssignmentFilter,
+  type User,
+  type UserOrdering,
+  type Workspace,
+} from '../../src';
 
 /**
  * The identity schema's resolvers written by hand, SDL-first: they call the same per-entity functions

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { Upstream } from '../upstream';
 import { orError } from './loader-options';
 
 /** One connection page to read: `key` names its parent and every argument that shapes it; `load` reads it. */
@@ -17,11 +16,9 @@ export type ConnectionLoader = DataLoader<ConnectionLoad, unknown, string>;
  * batch (each connection is its own upstream search), so each load starts alone; only the memo matters. The
  * cost estimate prices these connections by distinct loads for that reason (src/demand-control/cost.ts).
  */
-export function createConnectionLoader(upstream: Upstream): ConnectionLoader {
+export function createConnectionLoader(): ConnectionLoader {
   return new DataLoader<ConnectionLoad, unknown, string>((loads) => Promise.all(loads.map((l) => orError(l.load()))), {
     batch: false,
-    // Naive mode prices the unbatched approach honestly: every row reads its own connection.
-    cache: upstream.batching,
     cacheKeyFn: (l) => l.key,
   });
 }

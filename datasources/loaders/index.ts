@@ -17,7 +17,13 @@ export interface Loaders {
   connections: ConnectionLoader;
 }
 
-export function createLoaders(upstream: Upstream): Loaders {
+/**
+ * How a request's loaders are made: `createLoaders` in the product. The seam lets a tool serve the same schema over
+ * other loaders (the benchmark's naive ones, bench/naive) without the product knowing of them.
+ */
+export type LoaderFactory = (upstream: Upstream) => Loaders;
+
+export const createLoaders: LoaderFactory = (upstream) => {
   const rolesOfUser = createRolesOfUserLoader(upstream);
   const userById = createUserLoader(upstream, (userId, roles) => {
     rolesOfUser.prime(userId, roles);
@@ -29,8 +35,8 @@ export function createLoaders(upstream: Upstream): Loaders {
     roleById: createRoleLoader(upstream),
     sourceById: createSourceLoader(upstream),
     localUserById: createLocalUserLoader(upstream),
-    connections: createConnectionLoader(upstream),
+    connections: createConnectionLoader(),
   };
-}
+};
 
-export { loadConnection, type ConnectionLoader } from './connection-loader';
+export { loadConnection, type ConnectionLoad, type ConnectionLoader } from './connection-loader';

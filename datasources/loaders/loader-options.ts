@@ -1,7 +1,5 @@
-import type { Upstream } from '../upstream';
-
-export function loaderOptions(upstream: Upstream, maxBatchSize?: number) {
-  return upstream.batching ? { maxBatchSize } : { batch: false, cache: false };
+export function loaderOptions(maxBatchSize?: number) {
+  return { maxBatchSize };
 }
 
 export { byLowerId } from '../upstream-catalog';

@@ -13,9 +13,8 @@ export type LocalUserLoader = DataLoader<string, V41LocalUser | null>;
  * most L calls (the list's pages), and no 30,000-record list held in memory to answer 30 users.
  */
 export function createLocalUserLoader(upstream: Upstream): LocalUserLoader {
-  const { catalog, client } = upstream;
+  const { catalog } = upstream;
   return new DataLoader<string, V41LocalUser | null>(async (ids): Promise<(V41LocalUser | null | Error)[]> => {
-    if (!upstream.batching) return [await client.getLocalUser(ids[0] as string)];
     const cached = await catalog.peekLocalUsers();
     if (cached) return ids.map((id) => cached.get(id.toLowerCase()) ?? null);
     if (ids.length === 1) return [await catalog.localUser(ids[0] as string)];
@@ -30,5 +29,5 @@ export function createLocalUserLoader(upstream: Upstream): LocalUserLoader {
     }
     const all = await catalog.localUsers();
     return ids.map((id) => all.get(id.toLowerCase()) ?? null);
-  }, loaderOptions(upstream));
+  }, loaderOptions());
 }

@@ -11,8 +11,7 @@ export type RoleLoader = DataLoader<string, V41Role | null>;
  */
 export function createRoleLoader(upstream: Upstream): RoleLoader {
   return new DataLoader<string, V41Role | null>(async (ids) => {
-    if (!upstream.batching) return [await upstream.client.getRole(ids[0] as string)];
     const roles = byLowerId(await upstream.catalog.roles());
     return ids.map((id) => roles.get(id.toLowerCase()) ?? null);
-  }, loaderOptions(upstream));
+  }, loaderOptions());
 }

@@ -19,10 +19,8 @@ export const ROLE_CALL_CONCURRENCY = 8;
  * The role list itself is needed by both (Role details) and is cached, so it does not tip the choice.
  */
 export function createRolesOfUserLoader(upstream: Upstream): RolesOfUserLoader {
-  const { client, catalog } = upstream;
+  const { catalog } = upstream;
   return new DataLoader<string, V41RoleAssignment[] | null>(async (userIds): Promise<(V41RoleAssignment[] | null | Error)[]> => {
-    if (!upstream.batching) return [await client.getUserRoles(userIds[0] as string)];
-
     const index = await catalog.peekMembershipIndex();
     if (index) return userIds.map((id) => index.get(id) ?? []);
 
@@ -41,5 +39,5 @@ export function createRolesOfUserLoader(upstream: Upstream): RolesOfUserLoader {
     }
     // What was not fetched just now was cached a moment ago (and is read again only if it expired since).
     return Promise.all(userIds.map((id) => (fetched.has(id) ? (fetched.get(id) ?? null) : orError(catalog.userRoles(id)))));
-  }, loaderOptions(upstream));
+  }, loaderOptions());
 }

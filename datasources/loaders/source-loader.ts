@@ -11,8 +11,7 @@ export type SourceLoader = DataLoader<string, V41Source | null>;
  */
 export function createSourceLoader(upstream: Upstream): SourceLoader {
   return new DataLoader<string, V41Source | null>(async (ids) => {
-    if (!upstream.batching) return [await upstream.client.getSource(ids[0] as string)];
     const sources = await upstream.catalog.sources();
     return ids.map((id) => sources.get(id.toLowerCase()) ?? null);
-  }, loaderOptions(upstream));
+  }, loaderOptions());
 }

@@ -20,5 +20,5 @@ export function createUserLoader(upstream: Upstream, onRolesSeen: (userId: strin
     }
     const found = byLowerId(await upstream.client.usersByIds(ids));
     return ids.map((id) => found.get(id.toLowerCase()) ?? null);
-  }, loaderOptions(upstream, PAGE_SIZE));
+  }, loaderOptions(PAGE_SIZE));
 }

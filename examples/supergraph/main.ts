@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       apiClientSecret: options.apiClientSecret,
       timeoutMs: 5_000,
     },
-    { cacheTtlSeconds: 30, cacheMaxEntries: 100_000, dataloadersEnabled: true },
+    { cacheTtlSeconds: 30, cacheMaxEntries: 100_000 },
   );
   const identity = await startSubgraph({ upstream, port: 0, host: '127.0.0.1', production: false, changes: DEFAULT_CHANGE_SETTINGS });
   const supergraph = await startSupergraph({ identityUrl: identity.graphqlUrl, gatewayPort: Number(process.env['SUPERGRAPH_PORT'] ?? 0) }).catch(

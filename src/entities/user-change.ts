@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { BadCursorError, CursorExpiredError, SubscribersExhaustedError, type ChangeKindName, type ChangeTracking, type StoredChange } from '../changes';
 import type { Context } from '../context';
-import { RequestScope, runInRequestScope } from '../../datasources/v41/request-scope';
+import { runInRequestScope } from '../../datasources/v41/request-scope';
 import { badUserInput } from '../errors';
 import { isUuid, toRole, toUser } from '../mapping';
 import { MAX_PAGE_SIZE, UserChange, type Role, type User, type UserChangeConnection, type UserChangeKind } from '../types';
@@ -63,10 +63,9 @@ export function pushedChange(change: StoredChange, context: Context): UserChange
   return toUserChange(change);
 }
 
-/** A subscription's event reads upstream within bounds of its own, as a request would; a query's within its request's. */
+/** A subscription's event reads upstream in its own scope (`context.request`), as a request would; a query in its request's. */
 function withinEventBounds<T>(context: Context, read: () => Promise<T>): Promise<T> {
-  const bounds = context.event?.bounds;
-  return bounds ? runInRequestScope(new RequestScope(bounds.timeoutMs, bounds.callBudget), read) : read();
+  return context.event ? runInRequestScope(context.request, read) : read();
 }
 
 /** The current record; null for DELETED and for a user gone since. */

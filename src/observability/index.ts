@@ -2,7 +2,8 @@ import { context } from '@opentelemetry/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
-import { attributeDatasourceEvents, newRequestScope, requestIdFrom, runInRequest, type RequestScope } from './request-scope';
+import type { RequestScope } from '../../datasources/v41/request-scope';
+import { attributeDatasourceEvents, requestIdFrom, startOperationLog, type OperationLog } from './request-scope';
 import { startOperationSpan, traceUpstreamCalls } from './tracing';
 
 export { createLogger, silentLogger, type Logger, type LogLevel } from './logger';
@@ -17,53 +18,61 @@ export interface Observability {
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 /**
- * Runs one HTTP request to the subgraph inside its scope (request id, operation span, per-request counters)
- * and writes its log line and operation metrics at the end, whatever happened.
+ * Runs one HTTP request to the subgraph, already inside its scope, with an operation log in that scope (request id,
+ * operation span) and writes its log line (with the upstream work the scope counted) and operation metrics at the
+ * end, whatever happened.
  */
-export async function observeRequest({ logger, metrics }: Observability, req: IncomingMessage, res: ServerResponse, handle: () => Promise<void>): Promise<void> {
+export async function observeRequest(
+  { logger, metrics }: Observability,
+  scope: RequestScope,
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: () => Promise<void>,
+): Promise<void> {
   attributeDatasourceEvents();
   traceUpstreamCalls();
   const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
   res.setHeader(REQUEST_ID_HEADER, requestId);
   const { span, context: spanContext } = startOperationSpan(req.headers);
   span.setAttribute('request.id', requestId);
-  const scope = newRequestScope(requestId, span);
+  const log = startOperationLog(scope, requestId, span);
   let failure: unknown;
   try {
-    await runInRequest(scope, () => context.with(spanContext, handle));
+    await context.with(spanContext, handle);
   } catch (error) {
     failure = error;
-    scope.outcome = 'error';
+    log.outcome = 'error';
     throw error;
   } finally {
-    finish(logger, metrics, scope, req, failure);
+    finish(logger, metrics, log, scope, req, failure);
   }
 }
 
-function finish(logger: Logger, metrics: Metrics, scope: RequestScope, req: IncomingMessage, failure: unknown): void {
-  const seconds = (performance.now() - scope.startedAt) / 1000;
-  scope.span.end();
-  const isOperation = scope.operationType !== undefined || scope.errors.length > 0 || failure !== undefined;
+function finish(logger: Logger, metrics: Metrics, log: OperationLog, scope: RequestScope, req: IncomingMessage, failure: unknown): void {
+  const { usage } = scope;
+  const seconds = (performance.now() - log.startedAt) / 1000;
+  log.span.end();
+  const isOperation = log.operationType !== undefined || log.errors.length > 0 || failure !== undefined;
   if (!isOperation) {
     // The landing page, a CORS preflight: not operations, and not worth a line at the default level.
-    logger.debug({ requestId: scope.requestId, method: req.method, url: req.url, durationMs: round(seconds * 1000) }, 'request');
+    logger.debug({ requestId: log.requestId, method: req.method, url: req.url, durationMs: round(seconds * 1000) }, 'request');
     return;
   }
-  metrics.recordOperation(scope.operationName, scope.outcome, seconds);
-  const calls = Object.values(scope.upstream).reduce((sum, n) => sum + n, 0);
+  metrics.recordOperation(log.operationName, log.outcome, seconds);
+  const calls = Object.values(usage.calls).reduce((sum, n) => sum + n, 0);
   const line = {
-    requestId: scope.requestId,
-    operationName: scope.operationName ?? null,
-    operationType: scope.operationType ?? null,
-    outcome: scope.outcome,
+    requestId: log.requestId,
+    operationName: log.operationName ?? null,
+    operationType: log.operationType ?? null,
+    outcome: log.outcome,
     durationMs: round(seconds * 1000),
-    upstream: { calls, byRoute: scope.upstream, failures: scope.upstreamFailures, retries: scope.retries },
-    cache: scope.cache,
-    errorCodes: [...new Set(scope.errors.map((e) => e.code))],
-    ...(scope.errors.length > 0 ? { errors: scope.errors } : {}),
+    upstream: { calls, byRoute: usage.calls, failures: usage.failures, retries: usage.retries },
+    cache: usage.cache,
+    errorCodes: [...new Set(log.errors.map((e) => e.code))],
+    ...(log.errors.length > 0 ? { errors: log.errors } : {}),
     ...(failure !== undefined ? { err: failure } : {}),
   };
-  if (scope.outcome === 'success') logger.info(line, 'graphql operation');
+  if (log.outcome === 'success') logger.info(line, 'graphql operation');
   else logger.warn(line, 'graphql operation');
 }
 

@@ -7,7 +7,7 @@ import { V41Error } from '../../datasources/v41/errors';
 import { clientErrorCode, upstreamCode } from '../errors';
 import { withoutEchoedValue } from '../variable-errors';
 import type { Logger } from './logger';
-import { currentRequest, type OperationError } from './request-scope';
+import { currentOperation, type OperationError } from './request-scope';
 
 /** `GET /role-store/api/v1/users/3f…` → `GET /role-store/api/v1/users/:id`; `token` stays `token`. */
 function routeOf(operation: string): string {
@@ -35,7 +35,7 @@ function describe(error: GraphQLError): { described: OperationError; internal?: 
 export function operationPlugin<TContext extends object>(logger: Logger): ApolloServerPlugin<TContext> {
   return {
     async contextCreationDidFail({ error }) {
-      const scope = currentRequest();
+      const scope = currentOperation();
       if (!scope) return;
       scope.outcome = 'error';
       scope.errors.push({ code: 'INTERNAL_SERVER_ERROR', message: `context creation failed: ${(error as Error).message}` });
@@ -44,7 +44,7 @@ export function operationPlugin<TContext extends object>(logger: Logger): Apollo
     async requestDidStart() {
       return {
         async didResolveOperation({ operationName, operation }) {
-          const scope = currentRequest();
+          const scope = currentOperation();
           if (!scope || !operation) return;
           scope.operationName = operationName ?? undefined;
           scope.operationType = operation.operation;
@@ -52,7 +52,7 @@ export function operationPlugin<TContext extends object>(logger: Logger): Apollo
           scope.span.setAttributes({ 'graphql.operation.type': operation.operation, ...(operationName ? { 'graphql.operation.name': operationName } : {}) });
         },
         async didEncounterErrors({ errors, request }: GraphQLRequestContextDidEncounterErrors<TContext>) {
-          const scope = currentRequest();
+          const scope = currentOperation();
           if (!scope) return;
           scope.operationName ??= request.operationName ?? undefined;
           for (const error of errors) {
@@ -62,7 +62,7 @@ export function operationPlugin<TContext extends object>(logger: Logger): Apollo
           }
         },
         async willSendResponse({ response }) {
-          const scope = currentRequest();
+          const scope = currentOperation();
           if (!scope || scope.errors.length === 0) return;
           const data = response.body.kind === 'single' ? response.body.singleResult.data : undefined;
           scope.outcome = data === undefined || data === null ? 'error' : 'partial';

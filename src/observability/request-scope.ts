@@ -1,8 +1,8 @@
 import type { Span } from '@opentelemetry/api';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import { randomUUID } from 'node:crypto';
 import { cacheEvents, upstreamCallEnd, upstreamRetry, type CacheMessage, type UpstreamCallMessage } from '../../datasources/telemetry';
+import { currentRequestScope, ScopeSlot, type RequestScope } from '../../datasources/v41/request-scope';
 import type { OperationOutcome } from './metrics';
 
 /** One error of an operation as the log line shows it. */
@@ -15,31 +15,25 @@ export interface OperationError {
   upstreamStatus?: number | null;
 }
 
-/** What one request did, gathered while it runs, written as one log line at its end. */
-export interface RequestScope {
+/**
+ * What one request's log line says beyond its upstream work (which its scope counts, `RequestScope.usage`), gathered
+ * while it runs: kept in the request's scope (datasources/v41/request-scope.ts), the one scope of a request.
+ */
+export interface OperationLog {
   requestId: string;
   startedAt: number;
   span: Span;
   operationName?: string;
   operationType?: string;
   outcome: OperationOutcome;
-  /** Upstream calls answered or failed, by route template. */
-  upstream: Record<string, number>;
-  /** Upstream calls with no answer or a status >= 400, by route template. */
-  upstreamFailures: Record<string, number>;
-  retries: number;
-  cache: { hits: number; misses: number };
   errors: OperationError[];
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+const OPERATION_LOG = new ScopeSlot<OperationLog>('operation log');
 
-export function currentRequest(): RequestScope | undefined {
-  return storage.getStore();
-}
-
-export function runInRequest<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
+/** The operation log of the request being served, if it is an HTTP request to the subgraph. */
+export function currentOperation(): OperationLog | undefined {
+  return currentRequestScope()?.get(OPERATION_LOG);
 }
 
 const REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
@@ -50,8 +44,11 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-export function newRequestScope(requestId: string, span: Span): RequestScope {
-  return { requestId, span, startedAt: performance.now(), outcome: 'success', upstream: {}, upstreamFailures: {}, retries: 0, cache: { hits: 0, misses: 0 }, errors: [] };
+/** Starts the operation log of the request `scope` serves. */
+export function startOperationLog(scope: RequestScope, requestId: string, span: Span): OperationLog {
+  const log: OperationLog = { requestId, span, startedAt: performance.now(), outcome: 'success', errors: [] };
+  scope.set(OPERATION_LOG, log);
+  return log;
 }
 
 let installed = false;
@@ -61,21 +58,21 @@ export function attributeDatasourceEvents(): void {
   if (installed) return;
   installed = true;
   subscribe(upstreamCallEnd.name as string, (message) => {
-    const scope = storage.getStore();
-    if (!scope) return;
+    const usage = currentRequestScope()?.usage;
+    if (!usage) return;
     const { route, status } = message as UpstreamCallMessage;
-    scope.upstream[route] = (scope.upstream[route] ?? 0) + 1;
-    if (status === undefined || status >= 400) scope.upstreamFailures[route] = (scope.upstreamFailures[route] ?? 0) + 1;
+    usage.calls[route] = (usage.calls[route] ?? 0) + 1;
+    if (status === undefined || status >= 400) usage.failures[route] = (usage.failures[route] ?? 0) + 1;
   });
   subscribe(upstreamRetry.name as string, () => {
-    const scope = storage.getStore();
-    if (scope) scope.retries += 1;
+    const usage = currentRequestScope()?.usage;
+    if (usage) usage.retries += 1;
   });
   subscribe(cacheEvents.name as string, (message) => {
-    const scope = storage.getStore();
+    const usage = currentRequestScope()?.usage;
     const { event } = message as CacheMessage;
-    if (!scope || event === 'eviction') return;
-    if (event === 'hit') scope.cache.hits += 1;
-    else scope.cache.misses += 1;
+    if (!usage || event === 'eviction') return;
+    if (event === 'hit') usage.cache.hits += 1;
+    else usage.cache.misses += 1;
   });
 }

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { LoaderFactory } from '../../datasources/loaders';
 import type { Upstream } from '../../datasources/upstream';
 import type { Caller } from '../auth/caller';
 import { Unauthenticated, type RequestGuard } from '../auth/request-guard';
@@ -16,6 +17,8 @@ export interface WebSocketOptions {
   path: string;
   schema: GraphQLSchema;
   upstream: Upstream;
+  /** How each event's loaders are made (the server's factory). */
+  loaders: LoaderFactory;
   bounds: RequestBounds;
   changes: ChangeTracking | undefined;
   guard: RequestGuard;
@@ -94,7 +97,7 @@ export function serveWebSocketSubscriptions(options: WebSocketOptions): { dispos
         }
         return undefined;
       },
-      context: (ctx) => createSubscriptionContext(options.upstream, ctx.extra.caller ?? { kind: 'trusted' }, options.changes, options.bounds),
+      context: (ctx) => createSubscriptionContext(options.upstream, ctx.extra.caller ?? { kind: 'trusted' }, options.changes, options.bounds, options.loaders),
     },
     wsServer,
   );

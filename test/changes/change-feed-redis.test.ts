@@ -1,5 +1,5 @@
 import { UserChangesDocument } from '../generated/graphql';
-import { redisBinary, startRedis, type RunningRedis } from '../helpers/redis-server';
+import { redisBinary, startRedis, type RunningRedis } from '../../tools/redis-server';
 import { startSubgraphOver, type SubgraphStack } from '../helpers/subgraph-over';
 import { SIMULATOR_CREDENTIALS, startSimulator, type RunningSimulator } from '../../datasources/simulator/server';
 

@@ -1,5 +1,6 @@
 import { createSharedCache } from '../../datasources/cache';
-import { createLoaders, loadConnection } from '../../datasources/loaders';
+import { createLoaders, loadConnection, type LoaderFactory } from '../../datasources/loaders';
+import { naiveLoaders } from '../../bench/naive/loaders';
 import { UpstreamCatalog } from '../../datasources/upstream-catalog';
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
 import { localUser, role, roleAssignment, rsUser, source } from '../mapping/factories';
@@ -19,10 +20,10 @@ const USERS: V41RoleStoreUser[] = [1, 2, 3, 4, 5].map((n) =>
   }),
 );
 
-function setUp(batching = true) {
+function setUp(loaders: LoaderFactory = createLoaders, ttlSeconds = 30) {
   const upstream = new RecordingUpstream({ users: USERS, roles: ROLES, sources: SOURCES, localUsers: [localUser({ id: id(1) })] });
-  const catalog = new UpstreamCatalog(upstream, createSharedCache({ ttlSeconds: batching ? 30 : 0, maxRecords: 1_000 }));
-  return { upstream, loaders: createLoaders({ client: upstream, catalog, batching }) };
+  const catalog = new UpstreamCatalog(upstream, createSharedCache({ ttlSeconds, maxRecords: 1_000 }));
+  return { upstream, loaders: loaders({ client: upstream, catalog }) };
 }
 
 const methods = (calls: Call[]) => calls.map(([method]) => method);
@@ -75,9 +76,9 @@ describe('roleById and sourceById', () => {
   });
 });
 
-describe('naive mode (batching off)', () => {
+describe('naive mode (the benchmark\'s loaders, bench/naive)', () => {
   it('makes one single-record call per key and remembers nothing', async () => {
-    const { upstream, loaders } = setUp(false);
+    const { upstream, loaders } = setUp(naiveLoaders, 0);
     await Promise.all([loaders.roleById.load(id(901)), loaders.roleById.load(id(902)), loaders.sourceById.load(id(801))]);
     await loaders.roleById.load(id(901));
     expect(upstream.calls).toEqual([
@@ -114,7 +115,7 @@ describe('connections', () => {
   });
 
   it('in naive mode reads every row on its own (the unbatched approach priced honestly)', async () => {
-    const { upstream, loaders } = setUp(false);
+    const { upstream, loaders } = setUp(naiveLoaders, 0);
     await Promise.all([1, 2, 3].map(() => loadConnection(loaders.connections, 'same', page(upstream, id(801)))));
     expect(methods(upstream.calls)).toEqual(['searchUsers', 'searchUsers', 'searchUsers']);
   });

@@ -17,7 +17,7 @@ describe('local users by id', () => {
     fake.reset();
     const client = new V41Client({ baseUrl: fake.baseUrl, ...fake.credentials, timeoutMs: 2_000 });
     const catalog = new UpstreamCatalog(client, createSharedCache({ ttlSeconds: 30, maxRecords: 1_000 }));
-    return createLoaders({ client, catalog, batching: true });
+    return createLoaders({ client, catalog });
   }
   const localCalls = () => fake.calls.filter((c) => c.path.startsWith('/local-user-store/')).map((c) => `${c.path}?${c.query.offset ?? ''}`);
   const ids = LOCAL_USERS.map((u) => u.id as string);

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { RedisCache, type RedisCacheOptions } from '../../datasources/cache';
 import { CACHE_SCHEMA_VERSION } from '../../datasources/cache/value-codec';
-import { redisBinary, startRedis, type RunningRedis } from '../helpers/redis-server';
+import { redisBinary, startRedis, type RunningRedis } from '../../tools/redis-server';
 
 const describeWithRedis = redisBinary() ? describe : describe.skip;
 if (!redisBinary()) {

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { MemoryCache, RedisCache, type SharedCache } from '../../datasources/cache';
-import { redisBinary, startRedis, type RunningRedis } from '../helpers/redis-server';
+import { redisBinary, startRedis, type RunningRedis } from '../../tools/redis-server';
 
 /**
  * The README promises the same stale-if-error behaviour with and without CACHE_URL (issue 21, section 3): one

@@ -10,7 +10,7 @@ import { requestNow } from '../../src/entities/request-clock';
  * read, failed by that request's deadline or budget, to every later request.
  */
 describe('the request state on the context', () => {
-  const upstream = { client: {}, catalog: {}, batching: true } as unknown as Upstream;
+  const upstream = { client: {}, catalog: {} } as unknown as Upstream;
   const shared = { id: '0b4d7c2e-5f0a-4b8e-9c1d-2e3f4a5b6c7d' } as V41RoleStoreUser;
 
   it('one read per user and relation within a request, a fresh one in the next request', async () => {

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findBinary, freePort } from './system-binary';
+import { findBinary, freePort } from '../../tools/system-binary';
 
 export interface RunningNginx {
   url: string;

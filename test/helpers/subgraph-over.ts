@@ -1,4 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { LoaderFactory } from '../../datasources/loaders';
 import type { AccessConfig } from '../../src/auth/caller';
 import type { SharedCacheConfig, UpstreamConfig } from '../../src/config';
 import type { ChangeSettings } from '../../src/changes';
@@ -16,7 +17,8 @@ export interface SubgraphOptions {
   cacheTtlSeconds?: number;
   /** `CACHE_MAX_ENTRIES`; 100,000 unless given. */
   cacheMaxEntries?: number;
-  dataloadersEnabled?: boolean;
+  /** How each request's loaders are made: the product's unless given (the naive ones of bench/naive). */
+  loaders?: LoaderFactory;
   production?: boolean;
   access?: AccessConfig;
   corsOrigins?: CorsOrigins;
@@ -57,11 +59,12 @@ export interface SubgraphStack {
 export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeoutMs'>, options: SubgraphOptions = {}): Promise<SubgraphStack> {
   const upstream = createUpstream(
     { ...connection, timeoutMs: options.upstreamTimeoutMs ?? 5_000 },
-    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: options.cacheMaxEntries ?? 100_000, dataloadersEnabled: options.dataloadersEnabled ?? true, ...(options.sharedCache ? { sharedCache: options.sharedCache } : {}) },
+    { ...options.settings, cacheTtlSeconds: options.cacheTtlSeconds ?? 30, cacheMaxEntries: options.cacheMaxEntries ?? 100_000, ...(options.sharedCache ? { sharedCache: options.sharedCache } : {}) },
     { now: options.now },
   );
   const subgraph = await startSubgraph({
     upstream,
+    loaders: options.loaders,
     port: 0,
     host: '127.0.0.1',
     production: options.production ?? false,

@@ -1,6 +1,7 @@
 import { membershipPages } from '../../datasources/upstream-catalog';
 import { PAGE_SIZE } from '../../datasources/v41/paging';
 import { UserDocument, UserEntitiesDocument, UsersDocument } from '../generated/graphql';
+import { naiveLoaders } from '../../bench/naive/loaders';
 import { startStack, type Stack } from '../helpers/stack';
 
 /**
@@ -90,7 +91,7 @@ describe('upstream call budget', () => {
 describe('naive mode (loaders and cache off) costs one call per user and relation', () => {
   it('users(first: 100) with every field', async () => {
     // Naive mode is far past the product's per-request call budget; lift it to price naive honestly.
-    const stack = await startStack({ dataloadersEnabled: false, settings: { requestBounds: { timeoutMs: 30_000, callBudget: 10_000 } } });
+    const stack = await startStack({ loaders: naiveLoaders, cacheTtlSeconds: 0, settings: { requestBounds: { timeoutMs: 30_000, callBudget: 10_000 } } });
     try {
       stack.resetCalls();
       const result = await stack.query(UsersDocument, { first: 100 });

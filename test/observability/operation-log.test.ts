@@ -86,7 +86,7 @@ describe('internal errors', () => {
     schema.getQueryType()!.getFields().boom!.resolve = () => {
       throw new Error('exploded calling https://admin:hunter2@privx.example.com with Bearer abc.def.ghi');
     };
-    const subgraph = await startSubgraph({ upstream: createUpstream(NOWHERE, { cacheTtlSeconds: 0, cacheMaxEntries: 1, dataloadersEnabled: true }), port: 0, production: true, schema, logger: logs.logger });
+    const subgraph = await startSubgraph({ upstream: createUpstream(NOWHERE, { cacheTtlSeconds: 0, cacheMaxEntries: 1 }), port: 0, production: true, schema, logger: logs.logger });
     try {
       const response = await postGraphQL<{ boom: string | null }, Record<string, never>>(subgraph.graphqlUrl, 'query Boom { boom }');
       expect(response.errors![0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });

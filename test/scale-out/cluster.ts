@@ -3,7 +3,7 @@ import { SIMULATOR_CREDENTIALS, type RunningSimulator } from '../../datasources/
 import { startSubgraph, type RunningSubgraph } from '../../src/server';
 import { createUpstream, type ServedUpstream } from '../../src/upstream';
 import { startNginx, type RunningNginx } from '../helpers/nginx';
-import type { RunningRedis } from '../helpers/redis-server';
+import type { RunningRedis } from '../../tools/redis-server';
 import { startSupergraph, type RunningSupergraph } from '../../examples/supergraph/supergraph';
 
 export interface Replica {
@@ -48,8 +48,7 @@ export async function startCluster({ simulator, redis, keyPrefix, now, ttlSecond
       {
         cacheTtlSeconds: ttlSeconds,
         cacheMaxEntries: 100_000,
-        dataloadersEnabled: true,
-        sharedCache: { url: redis.url, staleSeconds: 60, lockMs: 5_000, timeoutMs: 500, keyPrefix },
+                sharedCache: { url: redis.url, staleSeconds: 60, lockMs: 5_000, timeoutMs: 500, keyPrefix },
       },
       { now, warn: (message) => warnings.push(`replica ${i}: ${message}`) },
     );

@@ -1,7 +1,7 @@
 import { startSimulator, type RunningSimulator } from '../../datasources/simulator/server';
 import { postGraphQL } from '../../examples/supergraph/graphql-http';
 import { nginxBinary } from '../helpers/nginx';
-import { redisBinary, startRedis, type RunningRedis } from '../helpers/redis-server';
+import { redisBinary, startRedis, type RunningRedis } from '../../tools/redis-server';
 import { startStack, type Stack } from '../helpers/stack';
 import { startCluster, type Cluster } from './cluster';
 import { GATEWAY_QUERY, mixedOperations, run, type Answer, type Operation } from './traffic';

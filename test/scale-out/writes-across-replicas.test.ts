@@ -3,7 +3,7 @@ import { SIMULATOR_CREDENTIALS, startSimulator, type RunningSimulator } from '..
 import { postGraphQL } from '../../examples/supergraph/graphql-http';
 import { startSubgraph, type RunningSubgraph } from '../../src/server';
 import { createUpstream } from '../../src/upstream';
-import { redisBinary, startRedis, type RunningRedis } from '../helpers/redis-server';
+import { redisBinary, startRedis, type RunningRedis } from '../../tools/redis-server';
 import { dataOf, GRANT, puts, ROLES_OF, rolesNotHeld, userWithMixedGrants, userWithoutRoles, type GrantData, type RolesOfData } from '../writes/grant-fixtures';
 
 if (!redisBinary()) {
@@ -33,8 +33,7 @@ describeReplicas('writes through two replicas sharing one Redis', () => {
         {
           cacheTtlSeconds: 300,
           cacheMaxEntries: 100_000,
-          dataloadersEnabled: true,
-          sharedCache: { url: redis.url, staleSeconds: 60, lockMs: 5_000, timeoutMs: 500, keyPrefix: 'writes-across-replicas' },
+                    sharedCache: { url: redis.url, staleSeconds: 60, lockMs: 5_000, timeoutMs: 500, keyPrefix: 'writes-across-replicas' },
         },
         { warn: () => undefined },
       );
