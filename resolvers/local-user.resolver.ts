@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import { userById } from '../src/entities/user';
+import { userById } from '../src/entities/user/user.rules';
 import { createLocalUser, deleteLocalUser, offboardUser, resetUserMfa, setLocalUserPassword, terminateUserSessions, updateLocalUser } from '../src/local-users';
 import {
   CreateLocalUserInput,
@@ -14,7 +14,7 @@ import {
   User,
   UserActionInput,
   UserActionPayload,
-} from '../src/types';
+} from '../src/entities/types';
 import { MUTATION_COST } from './demand-control';
 
 const USERS_WRITE = '@requiresScopes(scopes: [["users:write"]])';

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import { roleById } from '../src/entities/role';
-import { userById } from '../src/entities/user';
+import { roleById } from '../src/entities/role/role.rules';
+import { userById } from '../src/entities/user/user.rules';
 import { grantRole, revokeGrants, revokeRole } from '../src/grants';
-import { roleFromAssignment } from '../src/mapping';
+import { roleFromAssignment } from '../src/entities/mapping';
 import {
   GrantRevocation,
   GrantRoleInput,
@@ -14,7 +14,7 @@ import {
   RevokeRolePayload,
   Role,
   User,
-} from '../src/types';
+} from '../src/entities/types';
 import { MUTATION_COST, BULK_MUTATION_COST } from './demand-control';
 
 const ROLES_GRANT = '@requiresScopes(scopes: [["roles:grant"]])';

@@ -1,7 +1,7 @@
 import type { Context } from '../../src/context';
-import * as userFields from '../../src/entities/user';
-import { userConnection } from '../../src/entities/user-directory';
-import type { Group, Organization, Role, User, Workspace } from '../../src/types';
+import * as userFields from '../../src/entities/user/user.rules';
+import { userConnection } from '../../src/entities/user/user-directory.rules';
+import type { Group, Organization, Role, User, Workspace } from '../../src/entities/types';
 
 /**
  * The benchmark's operations answered without GraphQL: the same per-entity functions (src/entities), loaders

@@ -3,14 +3,14 @@ import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
 import { ENTITIES } from '../../resolvers/entities';
 import { selectedFields } from '../../resolvers/selection';
 import type { Context } from '../../src/context';
-import * as groups from '../../src/entities/group';
-import * as organizations from '../../src/entities/organization';
-import * as roles from '../../src/entities/role';
-import * as assignments from '../../src/entities/role-assignment';
-import * as users from '../../src/entities/user';
-import { criteriaOf, userConnection, type UserOrdering } from '../../src/entities/user-directory';
-import * as workspaces from '../../src/entities/workspace';
-import type { Group, Organization, Role, RoleAssignment, RoleAssignmentFilter, User, Workspace } from '../../src/types';
+import * as groups from '../../src/entities/group/group.rules';
+import * as organizations from '../../src/entities/organization/organization.rules';
+import * as roles from '../../src/entities/role/role.rules';
+import * as assignments from '../../src/entities/role-assignment/role-assignment.rules';
+import * as users from '../../src/entities/user/user.rules';
+import { criteriaOf, userConnection, type UserOrdering } from '../../src/entities/user/user-directory.rules';
+import * as workspaces from '../../src/entities/workspace/workspace.rules';
+import type { Group, Organization, Role, RoleAssignment, RoleAssignmentFilter, User, Workspace } from '../../src/entities/types';
 
 /**
  * The identity schema's resolvers written by hand, SDL-first: they call the same per-entity functions

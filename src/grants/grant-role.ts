@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import type { GrantRoleInput, GrantRolePayload } from '../types';
+import type { GrantRoleInput, GrantRolePayload } from '../entities/types';
 import { runMutation, userError, UserErrorCode, type Writes } from '../writes';
 import { applyRoleChange } from './apply-role-change';
 import { grantFailed, grantPayload, storeErrors, type StoredGrant } from './grant-payloads';

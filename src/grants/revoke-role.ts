@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import type { RevokeRoleInput, RevokeRolePayload } from '../types';
+import type { RevokeRoleInput, RevokeRolePayload } from '../entities/types';
 import { runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
 import { applyRoleChange } from './apply-role-change';
 import { revokeFailed, revokePayload, type StoredRevoke } from './grant-payloads';

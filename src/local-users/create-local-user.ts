@@ -1,6 +1,6 @@
 import type { Context } from '../context';
-import { toLocalUserCreateRecord, type LocalUserFields } from '../mapping';
-import type { CreateLocalUserInput, LocalUserPayload } from '../types';
+import { toLocalUserCreateRecord, type LocalUserFields } from '../entities/mapping';
+import type { CreateLocalUserInput, LocalUserPayload } from '../entities/types';
 import { runMutation, userError, UserErrorCode, type Writes } from '../writes';
 import { announceUserChange, forgetUser } from './after-write';
 import { localUserFailed, localUserPayload, type StoredUserResult } from './payloads';

@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import type { DeleteLocalUserInput, DeleteLocalUserPayload } from '../types';
+import type { DeleteLocalUserInput, DeleteLocalUserPayload } from '../entities/types';
 import { LockTimeout, runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
 import { announceUserChange, forgetUser } from './after-write';
 import { localTarget, staleness } from './local-target';

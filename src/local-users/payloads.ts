@@ -6,7 +6,7 @@ import {
   UserActionPayload,
   type OffboardingStepName,
   type StepOutcome,
-} from '../types';
+} from '../entities/types';
 import { userError, type UserError, type UserErrorCode } from '../writes';
 
 /**

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context';
-import { withPasswordChangeRequired } from '../mapping';
-import type { LocalUserPayload, SetLocalUserPasswordInput } from '../types';
+import { withPasswordChangeRequired } from '../entities/mapping';
+import type { LocalUserPayload, SetLocalUserPasswordInput } from '../entities/types';
 import { LockTimeout, runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
 import { announceUserChange, forgetUser } from './after-write';
 import { localTarget } from './local-target';

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Context } from '../context';
-import { SERVER_OWNED_LOCAL_KEYS, localUserFieldProblems, toLocalUserReplaceRecord, type LocalUserFields } from '../mapping';
-import type { LocalUserPayload, UpdateLocalUserInput } from '../types';
+import { SERVER_OWNED_LOCAL_KEYS, localUserFieldProblems, toLocalUserReplaceRecord, type LocalUserFields } from '../entities/mapping';
+import type { LocalUserPayload, UpdateLocalUserInput } from '../entities/types';
 import { LockTimeout, runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
 import { announceUserChange, forgetUser } from './after-write';
 import { localTarget, staleness } from './local-target';

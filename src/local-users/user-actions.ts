@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import type { UserActionInput, UserActionPayload } from '../types';
+import type { UserActionInput, UserActionPayload } from '../entities/types';
 import { runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
 import type { ChangeKindName } from '../changes/types';
 import { announceUserChange, forgetUser } from './after-write';
