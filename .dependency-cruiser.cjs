@@ -53,6 +53,15 @@ module.exports = {
       to: { path: '(\\.rules\\.ts$|^datasources/(?!v41/models)|^resolvers/|^src/(schema/|server|context|auth/|observability/))' },
     },
     {
+      name: 'entities-below-the-writes',
+      severity: 'error',
+      comment:
+        'The writes (src/grants, src/local-users, src/writes) use the entities; an entity folder never reaches back ' +
+        'into them, so an entity can be read, tested and moved without the mutations.',
+      from: { path: '^src/entities/' },
+      to: { path: '^src/(grants|local-users|writes|subscriptions)/' },
+    },
+    {
       name: 'product-not-to-tools',
       severity: 'error',
       comment: 'The product never imports its tests, benchmarks or examples.',

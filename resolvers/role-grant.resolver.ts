@@ -4,17 +4,9 @@ import { roleById } from '../src/entities/role/role.rules';
 import { userById } from '../src/entities/user/user.rules';
 import { grantRole, revokeGrants, revokeRole } from '../src/grants';
 import { roleFromAssignment } from '../src/entities/mapping';
-import {
-  GrantRevocation,
-  GrantRoleInput,
-  GrantRolePayload,
-  RevokeGrantsInput,
-  RevokeGrantsPayload,
-  RevokeRoleInput,
-  RevokeRolePayload,
-  Role,
-  User,
-} from '../src/entities/types';
+import { Role, User } from '../src/entities/types';
+import { GrantRevocation, GrantRolePayload, RevokeGrantsPayload, RevokeRolePayload } from '../src/grants/role-grant-payloads.type';
+import { GrantRoleInput, RevokeGrantsInput, RevokeRoleInput } from '../src/grants/role-grant-inputs.type';
 import { MUTATION_COST, BULK_MUTATION_COST } from './demand-control';
 
 const ROLES_GRANT = '@requiresScopes(scopes: [["roles:grant"]])';

@@ -6,7 +6,6 @@ export * from './group/groups.mapping';
 export * from './shared/ids.mapping';
 export * from './user/keywords.mapping';
 export * from './user/languages.mapping';
-export * from '../local-users/local-user-writes.mapping';
 export * from './user/local-users.mapping';
 export * from './user/names.mapping';
 export * from './organization/organizations.mapping';

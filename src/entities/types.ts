@@ -31,8 +31,4 @@ export * from './workspace/workspace-status.type';
 export * from './workspace/workspace-type.type';
 export * from './role-assignment/weekday.type';
 export * from './shared/page-args.type';
-export * from '../grants/role-grant-inputs.type';
-export * from '../grants/role-grant-payloads.type';
 export * from './user-change/user-change.type';
-export * from '../local-users/local-user-inputs.type';
-export * from '../local-users/local-user-payloads.type';

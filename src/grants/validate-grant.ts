@@ -1,4 +1,4 @@
-import type { GrantRoleInput } from '../entities/types';
+import type { GrantRoleInput } from './role-grant-inputs.type';
 import { GrantType } from '../entities/role-assignment/grant-type.type';
 import { userError, UserErrorCode, uuidField, type UserError } from '../writes';
 
