@@ -1,6 +1,9 @@
 /**
  * The layering rules of CONTRIBUTING.md and docs/architecture.md, checked by `npm run deps:check` in CI.
- * Data flows one way: resolvers -> src/entities -> datasources/loaders -> datasources/upstream -> datasources/v41 -> HTTP.
+ * Data flows one way: resolvers -> src/entities (each entity's *.rules.ts) -> datasources/loaders -> datasources/upstream
+ * -> datasources/v41 -> HTTP. An entity's folder (src/entities/<entity>/) names its files by job, so a rule can tell them
+ * apart: `*.type.ts` (TypeGraphQL class), `*.mapping.ts` (v41 record -> type, pure), `*.rules.ts` (queries, fields that
+ * need loaders, the reference resolver). docs/adding-an-entity.md.
  * Type-only imports count too (tsPreCompilationDeps): a cycle of types is still a cycle a reader must untangle.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -30,9 +33,33 @@ module.exports = {
     {
       name: 'mapping-is-pure',
       severity: 'error',
-      comment: 'v41 -> unified mapping is pure functions over records: it may read the record types, never a loader, client or cache.',
-      from: { path: '^src/mapping/' },
-      to: { path: '^(datasources/(?!v41/models)|resolvers/|src/(entities|schema|server|context|auth|observability)/)' },
+      comment:
+        'v41 -> unified mapping is pure functions over records: a *.mapping.ts file imports only the v41 record types, ' +
+        'other mapping files, the type classes it builds (*.type.ts) and the pure grant rules of src/access; never a ' +
+        'loader, client, cache, rules file, resolver or the server.',
+      from: { path: '\\.mapping\\.ts$' },
+      to: {
+        pathNot: '(\\.mapping\\.ts|\\.type\\.ts|^datasources/v41/models\\.ts|^src/access/[^/]+\\.ts)$',
+        dependencyTypesNot: ['npm', 'npm-dev', 'core'],
+      },
+    },
+    {
+      name: 'types-hold-no-rules',
+      severity: 'error',
+      comment:
+        'A *.type.ts class is the GraphQL shape and its lazily mapped getters: it may use mapping files and other type ' +
+        'classes, never a rules file, a loader, the client or a resolver (those come in through resolvers/ and *.rules.ts).',
+      from: { path: '\\.type\\.ts$' },
+      to: { path: '(\\.rules\\.ts$|^datasources/(?!v41/models)|^resolvers/|^src/(schema/|server|context|auth/|observability/))' },
+    },
+    {
+      name: 'entities-below-the-writes',
+      severity: 'error',
+      comment:
+        'The writes (src/grants, src/local-users, src/writes) use the entities; an entity folder never reaches back ' +
+        'into them, so an entity can be read, tested and moved without the mutations.',
+      from: { path: '^src/entities/' },
+      to: { path: '^src/(grants|local-users|writes|subscriptions)/' },
     },
     {
       name: 'product-not-to-tools',

@@ -1,11 +1,11 @@
 import type { ClassType } from 'type-graphql';
 import type { Context } from '../src/context';
-import { resolveGroupReference } from '../src/entities/group';
-import { resolveOrganizationReference } from '../src/entities/organization';
-import { resolveRoleReference } from '../src/entities/role';
-import { resolveUserReference } from '../src/entities/user';
-import { resolveWorkspaceReference } from '../src/entities/workspace';
-import { Group, Organization, Role, User, Workspace } from '../src/types';
+import { resolveGroupReference } from '../src/entities/group/group.rules';
+import { resolveOrganizationReference } from '../src/entities/organization/organization.rules';
+import { resolveRoleReference } from '../src/entities/role/role.rules';
+import { resolveUserReference } from '../src/entities/user/user.rules';
+import { resolveWorkspaceReference } from '../src/entities/workspace/workspace.rules';
+import { Group, Organization, Role, User, Workspace } from '../src/entities/types';
 import { GroupResolver } from './group.resolver';
 import { LocalUserPayloadResolver, LocalUserResolver, OffboardUserPayloadResolver, UserActionPayloadResolver } from './local-user.resolver';
 import { OrganizationResolver } from './organization.resolver';

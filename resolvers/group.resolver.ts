@@ -1,8 +1,8 @@
 import { Args, Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import * as groups from '../src/entities/group';
-import type { Connection } from '../src/entities/paging';
-import { Group, GroupConnection, PageArgs, User, UserConnection } from '../src/types';
+import * as groups from '../src/entities/group/group.rules';
+import type { Connection } from '../src/entities/shared/paging.rules';
+import { Group, GroupConnection, PageArgs, User, UserConnection } from '../src/entities/types';
 import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Group)

@@ -1,20 +1,10 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import { userById } from '../src/entities/user';
+import { userById } from '../src/entities/user/user.rules';
 import { createLocalUser, deleteLocalUser, offboardUser, resetUserMfa, setLocalUserPassword, terminateUserSessions, updateLocalUser } from '../src/local-users';
-import {
-  CreateLocalUserInput,
-  DeleteLocalUserInput,
-  DeleteLocalUserPayload,
-  LocalUserPayload,
-  OffboardUserInput,
-  OffboardUserPayload,
-  SetLocalUserPasswordInput,
-  UpdateLocalUserInput,
-  User,
-  UserActionInput,
-  UserActionPayload,
-} from '../src/types';
+import { User } from '../src/entities/types';
+import { CreateLocalUserInput, DeleteLocalUserInput, OffboardUserInput, SetLocalUserPasswordInput, UpdateLocalUserInput, UserActionInput } from '../src/local-users/local-user-inputs.type';
+import { DeleteLocalUserPayload, LocalUserPayload, OffboardUserPayload, UserActionPayload } from '../src/local-users/local-user-payloads.type';
 import { MUTATION_COST } from './demand-control';
 
 const USERS_WRITE = '@requiresScopes(scopes: [["users:write"]])';

@@ -1,8 +1,8 @@
 import { Args, Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import * as organizations from '../src/entities/organization';
-import type { Connection } from '../src/entities/paging';
-import { Organization, OrganizationConnection, PageArgs, User, UserConnection } from '../src/types';
+import * as organizations from '../src/entities/organization/organization.rules';
+import type { Connection } from '../src/entities/shared/paging.rules';
+import { Organization, OrganizationConnection, PageArgs, User, UserConnection } from '../src/entities/types';
 import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Organization)

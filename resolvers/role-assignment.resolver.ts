@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import type { Connection } from '../src/entities/paging';
-import * as assignments from '../src/entities/role-assignment';
-import { AssignmentState, PageArgs, RoleAssignment, RoleAssignmentFilter, RoleAssignmentHolder, RoleAssignmentHolderConnection } from '../src/types';
+import type { Connection } from '../src/entities/shared/paging.rules';
+import * as assignments from '../src/entities/role-assignment/role-assignment.rules';
+import { AssignmentState, PageArgs, RoleAssignment, RoleAssignmentFilter, RoleAssignmentHolder, RoleAssignmentHolderConnection } from '../src/entities/types';
 import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 /** Grant states (docs/access.md) and the access-review query. */

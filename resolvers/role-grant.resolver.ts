@@ -1,20 +1,12 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import { roleById } from '../src/entities/role';
-import { userById } from '../src/entities/user';
+import { roleById } from '../src/entities/role/role.rules';
+import { userById } from '../src/entities/user/user.rules';
 import { grantRole, revokeGrants, revokeRole } from '../src/grants';
-import { roleFromAssignment } from '../src/mapping';
-import {
-  GrantRevocation,
-  GrantRoleInput,
-  GrantRolePayload,
-  RevokeGrantsInput,
-  RevokeGrantsPayload,
-  RevokeRoleInput,
-  RevokeRolePayload,
-  Role,
-  User,
-} from '../src/types';
+import { roleFromAssignment } from '../src/entities/mapping';
+import { Role, User } from '../src/entities/types';
+import { GrantRevocation, GrantRolePayload, RevokeGrantsPayload, RevokeRolePayload } from '../src/grants/role-grant-payloads.type';
+import { GrantRoleInput, RevokeGrantsInput, RevokeRoleInput } from '../src/grants/role-grant-inputs.type';
 import { MUTATION_COST, BULK_MUTATION_COST } from './demand-control';
 
 const ROLES_GRANT = '@requiresScopes(scopes: [["roles:grant"]])';

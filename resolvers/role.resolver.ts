@@ -1,8 +1,8 @@
 import { Args, Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import type { Connection } from '../src/entities/paging';
-import * as roles from '../src/entities/role';
-import { PageArgs, Role, RoleConnection, User, UserConnection } from '../src/types';
+import type { Connection } from '../src/entities/shared/paging.rules';
+import * as roles from '../src/entities/role/role.rules';
+import { PageArgs, Role, RoleConnection, User, UserConnection } from '../src/entities/types';
 import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Role)

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../src/context';
-import * as feed from '../src/entities/user-change';
-import { MAX_PAGE_SIZE } from '../src/entities/paging';
+import * as feed from '../src/entities/user-change/user-change.rules';
+import { MAX_PAGE_SIZE } from '../src/entities/shared/paging.rules';
 import type { StoredChange } from '../src/changes';
-import { Role, User, UserChange, UserChangeConnection, UserChangeKind } from '../src/types';
+import { Role, User, UserChange, UserChangeConnection, UserChangeKind } from '../src/entities/types';
 import { BATCHED_READ_COST } from './demand-control';
 import { Directive } from 'type-graphql';
 

@@ -2,11 +2,11 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import * as users from '../src/entities/user';
-import { criteriaOf, userConnection } from '../src/entities/user-directory';
-import { MAX_PAGE_SIZE, type Connection } from '../src/entities/paging';
-import type { RemoteData } from '../src/mapping';
-import { PageArgs, Role, RoleAssignment, User, UserConnection, UserFilter, UserOrder, UserStatus, Workspace } from '../src/types';
+import * as users from '../src/entities/user/user.rules';
+import { criteriaOf, userConnection } from '../src/entities/user/user-directory.rules';
+import { MAX_PAGE_SIZE, type Connection } from '../src/entities/shared/paging.rules';
+import type { RemoteData } from '../src/entities/mapping';
+import { PageArgs, Role, RoleAssignment, User, UserConnection, UserFilter, UserOrder, UserStatus, Workspace } from '../src/entities/types';
 import { BATCHED_READ_COST, PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 import { selectedFields } from './selection';
 

@@ -1,8 +1,8 @@
 import { Args, Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
-import type { Connection } from '../src/entities/paging';
-import * as workspaces from '../src/entities/workspace';
-import { PageArgs, User, UserConnection, Workspace } from '../src/types';
+import type { Connection } from '../src/entities/shared/paging.rules';
+import * as workspaces from '../src/entities/workspace/workspace.rules';
+import { PageArgs, User, UserConnection, Workspace } from '../src/entities/types';
 import { PAGED_CONNECTION, UPSTREAM_SEARCH_COST } from './demand-control';
 
 @Resolver(() => Workspace)

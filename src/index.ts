@@ -19,14 +19,14 @@ export { createLoaders, type ConnectionLoad, type LoaderFactory, type Loaders } 
 export { createContext, type Context } from './context';
 
 // --- The entity rules, for another schema or server over the same data (the SDL-first baseline, the ceiling) ---
-export * as groups from './entities/group';
-export * as organizations from './entities/organization';
-export * as roles from './entities/role';
-export * as roleAssignments from './entities/role-assignment';
-export * as users from './entities/user';
-export * as workspaces from './entities/workspace';
-export { criteriaOf, userConnection, type UserOrdering } from './entities/user-directory';
-export type { Group, Organization, Role, RoleAssignment, RoleAssignmentFilter, User, Workspace } from './types';
+export * as groups from './entities/group/group.rules';
+export * as organizations from './entities/organization/organization.rules';
+export * as roles from './entities/role/role.rules';
+export * as roleAssignments from './entities/role-assignment/role-assignment.rules';
+export * as users from './entities/user/user.rules';
+export * as workspaces from './entities/workspace/workspace.rules';
+export { criteriaOf, userConnection, type UserOrdering } from './entities/user/user-directory.rules';
+export type { Group, Organization, Role, RoleAssignment, RoleAssignmentFilter, User, Workspace } from './entities/types';
 export { ENTITIES } from '../resolvers/entities';
 export { selectedFields } from '../resolvers/selection';
 

@@ -1,5 +1,5 @@
 import { grantState, nextStateChange, type Evaluation, type Grant } from '../access';
-import { grantOf } from '../mapping';
+import { grantOf } from '../entities/mapping';
 import type { V41RoleAssignment } from '../../datasources/v41/models';
 import type { HeldGrant } from './poller-state';
 

@@ -1,5 +1,5 @@
 /**
- * What the change feed holds (docs/changes.md). Plain data: the GraphQL types in src/types/user-change.ts wrap
+ * What the change feed holds (docs/changes.md). Plain data: the GraphQL types in src/entities/user-change/user-change.type.ts wrap
  * it, the poller produces it, the logs store it.
  */
 

@@ -1,7 +1,8 @@
 import type { V41RoleAssignment } from '../../datasources/v41/models';
 import type { Context } from '../context';
-import { toRole, toRoleAssignment } from '../mapping';
-import { GrantRevocation, GrantRolePayload, RevokeGrantsPayload, RevokeRolePayload, type RevocationOutcome, type RoleAssignment } from '../types';
+import { toRole, toRoleAssignment } from '../entities/mapping';
+import { type RoleAssignment } from '../entities/types';
+import { GrantRevocation, GrantRolePayload, RevokeGrantsPayload, RevokeRolePayload, type RevocationOutcome } from './role-grant-payloads.type';
 import { userError, type UserError, type UserErrorCode } from '../writes';
 
 /**

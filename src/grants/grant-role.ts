@@ -1,5 +1,6 @@
 import type { Context } from '../context';
-import type { GrantRoleInput, GrantRolePayload } from '../types';
+import type { GrantRoleInput } from './role-grant-inputs.type';
+import type { GrantRolePayload } from './role-grant-payloads.type';
 import { runMutation, userError, UserErrorCode, type Writes } from '../writes';
 import { applyRoleChange } from './apply-role-change';
 import { grantFailed, grantPayload, storeErrors, type StoredGrant } from './grant-payloads';

@@ -1,5 +1,6 @@
 import type { Context } from '../context';
-import type { RevokeRoleInput, RevokeRolePayload } from '../types';
+import type { RevokeRoleInput } from './role-grant-inputs.type';
+import type { RevokeRolePayload } from './role-grant-payloads.type';
 import { runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
 import { applyRoleChange } from './apply-role-change';
 import { revokeFailed, revokePayload, type StoredRevoke } from './grant-payloads';

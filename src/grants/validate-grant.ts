@@ -1,5 +1,5 @@
-import type { GrantRoleInput } from '../types';
-import { GrantType } from '../types/grant-type';
+import type { GrantRoleInput } from './role-grant-inputs.type';
+import { GrantType } from '../entities/role-assignment/grant-type.type';
 import { userError, UserErrorCode, uuidField, type UserError } from '../writes';
 
 /**

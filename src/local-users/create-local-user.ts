@@ -1,6 +1,7 @@
 import type { Context } from '../context';
-import { toLocalUserCreateRecord, type LocalUserFields } from '../mapping';
-import type { CreateLocalUserInput, LocalUserPayload } from '../types';
+import { toLocalUserCreateRecord, type LocalUserFields } from './local-user-writes.mapping';
+import type { CreateLocalUserInput } from './local-user-inputs.type';
+import type { LocalUserPayload } from './local-user-payloads.type';
 import { runMutation, userError, UserErrorCode, type Writes } from '../writes';
 import { announceUserChange, forgetUser } from './after-write';
 import { localUserFailed, localUserPayload, type StoredUserResult } from './payloads';

@@ -1,5 +1,6 @@
 import type { Context } from '../context';
-import type { DeleteLocalUserInput, DeleteLocalUserPayload } from '../types';
+import type { DeleteLocalUserInput } from './local-user-inputs.type';
+import type { DeleteLocalUserPayload } from './local-user-payloads.type';
 import { LockTimeout, runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
 import { announceUserChange, forgetUser } from './after-write';
 import { localTarget, staleness } from './local-target';

@@ -1,5 +1,5 @@
 import type { V41LocalUser } from '../../datasources/v41/models';
-import { isLocalUser } from '../mapping';
+import { isLocalUser } from '../entities/mapping';
 import { userError, UserErrorCode, type UserError, type Writes } from '../writes';
 
 export type LocalTarget = { ok: true; local: V41LocalUser } | { ok: false; error: UserError };

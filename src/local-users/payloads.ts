@@ -1,12 +1,4 @@
-import {
-  DeleteLocalUserPayload,
-  LocalUserPayload,
-  OffboardingStep,
-  OffboardUserPayload,
-  UserActionPayload,
-  type OffboardingStepName,
-  type StepOutcome,
-} from '../types';
+import { DeleteLocalUserPayload, LocalUserPayload, OffboardingStep, OffboardUserPayload, UserActionPayload, type OffboardingStepName, type StepOutcome } from './local-user-payloads.type';
 import { userError, type UserError, type UserErrorCode } from '../writes';
 
 /**

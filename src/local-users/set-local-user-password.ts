@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context';
-import { withPasswordChangeRequired } from '../mapping';
-import type { LocalUserPayload, SetLocalUserPasswordInput } from '../types';
+import { withPasswordChangeRequired } from './local-user-writes.mapping';
+import type { LocalUserPayload } from './local-user-payloads.type';
+import type { SetLocalUserPasswordInput } from './local-user-inputs.type';
 import { LockTimeout, runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
 import { announceUserChange, forgetUser } from './after-write';
 import { localTarget } from './local-target';

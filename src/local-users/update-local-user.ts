@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Context } from '../context';
-import { SERVER_OWNED_LOCAL_KEYS, localUserFieldProblems, toLocalUserReplaceRecord, type LocalUserFields } from '../mapping';
-import type { LocalUserPayload, UpdateLocalUserInput } from '../types';
+import { SERVER_OWNED_LOCAL_KEYS, localUserFieldProblems, toLocalUserReplaceRecord, type LocalUserFields } from './local-user-writes.mapping';
+import type { LocalUserPayload } from './local-user-payloads.type';
+import type { UpdateLocalUserInput } from './local-user-inputs.type';
 import { LockTimeout, runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
 import { announceUserChange, forgetUser } from './after-write';
 import { localTarget, staleness } from './local-target';

@@ -1,5 +1,6 @@
 import type { Context } from '../context';
-import type { UserActionInput, UserActionPayload } from '../types';
+import type { UserActionInput } from './local-user-inputs.type';
+import type { UserActionPayload } from './local-user-payloads.type';
 import { runMutation, userError, UserErrorCode, uuidField, type Writes } from '../writes';
 import type { ChangeKindName } from '../changes/types';
 import { announceUserChange, forgetUser } from './after-write';

@@ -1,4 +1,4 @@
-import { isUuid } from '../mapping';
+import { isUuid } from '../entities/mapping';
 import { userError, UserErrorCode, type UserError } from './user-error';
 
 /** Checks every mutation shares, each answering a `UserError` at the input path, or nothing. */

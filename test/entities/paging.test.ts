@@ -1,5 +1,5 @@
-import { connectionOf } from '../../src/entities/paging';
-import { decodeCursor } from '../../src/mapping';
+import { connectionOf } from '../../src/entities/shared/paging.rules';
+import { decodeCursor } from '../../src/entities/mapping';
 
 describe('connectionOf', () => {
   it('edges carry each node at its position, built once when first read; endCursor is the last edge', () => {

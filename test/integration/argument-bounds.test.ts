@@ -1,5 +1,5 @@
-import { encodeGroupId, encodeOrganizationId, MAX_CURSOR_LENGTH, MAX_GROUP_ID_LENGTH, MAX_NAME_LENGTH, MAX_ORGANIZATION_ID_LENGTH } from '../../src/mapping';
-import { MAX_TEXT_ARG_LENGTH } from '../../src/entities/ids';
+import { encodeGroupId, encodeOrganizationId, MAX_CURSOR_LENGTH, MAX_GROUP_ID_LENGTH, MAX_NAME_LENGTH, MAX_ORGANIZATION_ID_LENGTH } from '../../src/entities/mapping';
+import { MAX_TEXT_ARG_LENGTH } from '../../src/entities/shared/id-arguments.rules';
 import { startStack, type Stack } from '../helpers/stack';
 
 /** docs/limits.md: free text and ids have bounds; past them BAD_USER_INPUT, before any PrivX call. */

@@ -1,6 +1,6 @@
-import { userFieldValues } from '../../src/mapping/user-fields';
+import { userFieldValues } from '../../src/entities/user/user-fields.mapping';
 import { identitySchema } from '../../src/schema/identity-schema';
-import { localeToLanguages } from '../../src/mapping/languages';
+import { localeToLanguages } from '../../src/entities/user/languages.mapping';
 import { startStack, type Stack } from '../helpers/stack';
 
 /**

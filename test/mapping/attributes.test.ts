@@ -1,4 +1,4 @@
-import { attributeUrls, attributeValue } from '../../src/mapping/attributes';
+import { attributeUrls, attributeValue } from '../../src/entities/user/attributes.mapping';
 
 describe('attributeValue', () => {
   const attributes = [

@@ -1,4 +1,4 @@
-import { toDate } from '../../src/mapping/dates';
+import { toDate } from '../../src/entities/shared/dates.mapping';
 
 describe('toDate', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { toEmails } from '../../src/mapping/emails';
+import { toEmails } from '../../src/entities/user/emails.mapping';
 
 describe('toEmails', () => {
   it.each([

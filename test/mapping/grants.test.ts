@@ -1,4 +1,4 @@
-import { accessWindowOf, grantOf, secondOfDay, weekdaysOf } from '../../src/mapping';
+import { accessWindowOf, grantOf, secondOfDay, weekdaysOf } from '../../src/entities/mapping';
 import { roleAssignment } from './factories';
 
 const ms = (iso: string) => Date.parse(iso);

@@ -1,7 +1,7 @@
 import type { V41RoleStoreUser } from '../../datasources/v41/models';
-import { groupFromId, groupsOf, isInGroup } from '../../src/mapping/groups';
-import { decodeGroupId, encodeGroupId, encodeOrganizationId } from '../../src/mapping/ids';
-import { GroupType } from '../../src/types/group-type';
+import { groupFromId, groupsOf, isInGroup } from '../../src/entities/group/groups.mapping';
+import { decodeGroupId, encodeGroupId, encodeOrganizationId } from '../../src/entities/shared/ids.mapping';
+import { GroupType } from '../../src/entities/group/group-type.type';
 import { rsUser } from './factories';
 
 const ACME = encodeOrganizationId('Acme');

@@ -7,7 +7,7 @@ import {
   encodeOrganizationId,
   isUuid,
   type GroupKey,
-} from '../../src/mapping/ids';
+} from '../../src/entities/shared/ids.mapping';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 

@@ -1,4 +1,4 @@
-import { matchesKeywords } from '../../src/mapping/keywords';
+import { matchesKeywords } from '../../src/entities/user/keywords.mapping';
 import { rsUser } from './factories';
 
 describe('matchesKeywords', () => {

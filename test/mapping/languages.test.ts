@@ -1,4 +1,4 @@
-import { localeToLanguages } from '../../src/mapping/languages';
+import { localeToLanguages } from '../../src/entities/user/languages.mapping';
 
 describe('localeToLanguages', () => {
   it.each([

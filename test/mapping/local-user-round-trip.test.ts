@@ -1,9 +1,9 @@
 import { startSimulator, SIMULATOR_CREDENTIALS } from '../../datasources/simulator/server';
 import { V41Client } from '../../datasources/v41/client';
 import type { V41LocalUser, V41RoleStoreUser } from '../../datasources/v41/models';
-import { toLocalUserCreateRecord, toLocalUserReplaceRecord, type LocalUserFields, type MappedRecord } from '../../src/mapping/local-user-writes';
-import { userName } from '../../src/mapping/names';
-import { userFieldValues } from '../../src/mapping/user-fields';
+import { toLocalUserCreateRecord, toLocalUserReplaceRecord, type LocalUserFields, type MappedRecord } from '../../src/local-users/local-user-writes.mapping';
+import { userName } from '../../src/entities/user/names.mapping';
+import { userFieldValues } from '../../src/entities/user/user-fields.mapping';
 import { startContractFake } from '../contract-fake/server';
 
 /** The unified values a read gives for the fields a local-user mutation writes. */

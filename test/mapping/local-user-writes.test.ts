@@ -1,6 +1,6 @@
-import { languageToLocale, localeToLanguages } from '../../src/mapping/languages';
-import { withAttribute } from '../../src/mapping/attributes';
-import { toLocalUserCreateRecord, toLocalUserReplaceRecord, withPasswordChangeRequired, type LocalUserFields, type MappedRecord } from '../../src/mapping/local-user-writes';
+import { languageToLocale, localeToLanguages } from '../../src/entities/user/languages.mapping';
+import { withAttribute } from '../../src/entities/user/attributes.mapping';
+import { toLocalUserCreateRecord, toLocalUserReplaceRecord, withPasswordChangeRequired, type LocalUserFields, type MappedRecord } from '../../src/local-users/local-user-writes.mapping';
 
 function record(mapped: MappedRecord): Record<string, unknown> {
   if (!mapped.ok) throw new Error(`unexpected problems: ${JSON.stringify(mapped.problems)}`);

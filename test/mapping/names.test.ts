@@ -1,4 +1,4 @@
-import { firstLastName, nameNeedsLocalRecord, userName } from '../../src/mapping/names';
+import { firstLastName, nameNeedsLocalRecord, userName } from '../../src/entities/user/names.mapping';
 import { localUser, rsUser } from './factories';
 
 describe('firstLastName', () => {

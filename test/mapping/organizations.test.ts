@@ -1,5 +1,5 @@
-import { encodeOrganizationId } from '../../src/mapping/ids';
-import { isInOrganization, organizationFromId, organizationsOf } from '../../src/mapping/organizations';
+import { encodeOrganizationId } from '../../src/entities/shared/ids.mapping';
+import { isInOrganization, organizationFromId, organizationsOf } from '../../src/entities/organization/organizations.mapping';
 import { rsUser } from './factories';
 
 describe('organizationsOf', () => {

@@ -1,4 +1,4 @@
-import { toPhones } from '../../src/mapping/phones';
+import { toPhones } from '../../src/entities/user/phones.mapping';
 
 describe('toPhones', () => {
   it.each([

@@ -1,7 +1,7 @@
 import type { V41RoleAssignment } from '../../datasources/v41/models';
-import { roleFromAssignment, toRole, toRoleAssignment, toRoleContext } from '../../src/mapping/roles';
-import { GrantType } from '../../src/types/grant-type';
-import { Role } from '../../src/types/role';
+import { roleFromAssignment, toRole, toRoleAssignment, toRoleContext } from '../../src/entities/role/roles.mapping';
+import { GrantType } from '../../src/entities/role-assignment/grant-type.type';
+import { Role } from '../../src/entities/role/role.type';
 import { ROLE_ID, role, roleAssignment } from './factories';
 
 const date = (iso: string) => new Date(iso);

@@ -1,6 +1,6 @@
 import type { V41LocalUser, V41Source } from '../../datasources/v41/models';
-import { statusNeedsLocalRecord, userStatus } from '../../src/mapping/status';
-import { UserStatus } from '../../src/types/user-status';
+import { statusNeedsLocalRecord, userStatus } from '../../src/entities/user/status.mapping';
+import { UserStatus } from '../../src/entities/user/user-status.type';
 import { localUser, rsUser, source } from './factories';
 
 describe('userStatus', () => {

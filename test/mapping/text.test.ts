@@ -1,4 +1,4 @@
-import { present } from '../../src/mapping/text';
+import { present } from '../../src/entities/shared/text.mapping';
 
 describe('present', () => {
   it.each([

@@ -1,8 +1,8 @@
-import { encodeGroupId, encodeOrganizationId } from '../../src/mapping/ids';
-import { userFieldValues } from '../../src/mapping/user-fields';
-import { passwordSetAt, remoteData, toUser } from '../../src/mapping/users';
-import { GroupType } from '../../src/types/group-type';
-import { User } from '../../src/types/user';
+import { encodeGroupId, encodeOrganizationId } from '../../src/entities/shared/ids.mapping';
+import { userFieldValues } from '../../src/entities/user/user-fields.mapping';
+import { passwordSetAt, remoteData, toUser } from '../../src/entities/user/user.mapping';
+import { GroupType } from '../../src/entities/group/group-type.type';
+import { User } from '../../src/entities/user/user.type';
 import { USER_ID, localUser, rsUser } from './factories';
 
 const USER_FIELDS = [

@@ -1,6 +1,6 @@
-import { toWorkspace, workspaceStatus } from '../../src/mapping/workspaces';
-import { WorkspaceStatus } from '../../src/types/workspace-status';
-import { WorkspaceType } from '../../src/types/workspace-type';
+import { toWorkspace, workspaceStatus } from '../../src/entities/workspace/workspaces.mapping';
+import { WorkspaceStatus } from '../../src/entities/workspace/workspace-status.type';
+import { WorkspaceType } from '../../src/entities/workspace/workspace-type.type';
 import { SOURCE_ID, source } from './factories';
 
 describe('toWorkspace', () => {

@@ -4,7 +4,7 @@ import { actorOf, idempotencyKeyField, IdempotencyKeys, LockTimeout, UserLocks, 
 import { rebuildExplicitList } from '../../src/grants/explicit-list';
 import { handleOf, intendedHandle, sameTerms } from '../../src/grants/grant-terms';
 import { checkGrantInput } from '../../src/grants/validate-grant';
-import { GrantType } from '../../src/types';
+import { GrantType } from '../../src/entities/types';
 
 /** The write foundation's parts alone (src/writes, src/grants): no server, no upstream. */
 describe('the write policy', () => {
