@@ -102,7 +102,8 @@ module.exports = {
       name: 'product-not-to-dev-dependencies',
       severity: 'error',
       comment: 'What `npm ci --omit=dev` installs must be enough to run the product.',
-      from: { path: '^(src|resolvers|datasources)/' },
+      // pretty-stream.ts looks for pino-pretty on demand and falls back to JSON lines without it.
+      from: { path: '^(src|resolvers|datasources)/', pathNot: '^src/observability/pretty-stream\\.ts$' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
   ],

@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import { prettyStream } from './pretty-stream';
 import { scrubText, scrubValue } from './redaction';
 
 export type { Logger } from 'pino';
@@ -22,7 +22,8 @@ export interface LoggerOptions {
  * string (messages, error texts, URLs) by the `log` formatter, so a careless call site cannot leak one.
  */
 export function createLogger({ level, pretty: human = false, destination, worker }: LoggerOptions): Logger {
-  const stream = destination ?? (human ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: worker === undefined ? 'pid,hostname' : 'hostname' }) : undefined);
+  const prettyLines = destination === undefined && human ? prettyStream(worker === undefined ? 'pid,hostname' : 'hostname') : undefined;
+  const stream = destination ?? prettyLines;
   const options: pino.LoggerOptions = {
     level,
     // With WEB_CONCURRENCY > 1 several processes write one stream: pid and worker tell their lines apart.
@@ -39,7 +40,11 @@ export function createLogger({ level, pretty: human = false, destination, worker
     },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  return stream ? pino(options, stream) : pino(options);
+  const logger = stream ? pino(options, stream) : pino(options);
+  if (human && destination === undefined && prettyLines === undefined) {
+    logger.warn('LOG_PRETTY is on, but pino-pretty (a development dependency) is not installed: log lines stay JSON');
+  }
+  return logger;
 }
 
 /** For tests and tools that start a subgraph without wanting its logs. */
