@@ -2,6 +2,7 @@ import { UserChangesDocument } from '../generated/graphql';
 import { redisBinary, startRedis, type RunningRedis } from '../../tools/redis-server';
 import { startSubgraphOver, type SubgraphStack } from '../helpers/subgraph-over';
 import { SIMULATOR_CREDENTIALS, startSimulator, type RunningSimulator } from '../../datasources/simulator/server';
+import { waitUntil } from '../helpers/wait-until';
 
 const describeWithRedis = redisBinary() ? describe : describe.skip;
 if (!redisBinary()) {
@@ -44,7 +45,7 @@ describeWithRedis('change feed in Redis', () => {
     return data!.userChanges;
   };
   const eventually = async (check: () => Promise<boolean>) => {
-    for (let i = 0; i < 200 && !(await check()); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil(check, 'the condition holds');
     expect(await check()).toBe(true);
   };
 

@@ -2,6 +2,7 @@ import { UserChangesCursorDocument, UserChangesDocument, UsersUpdatedSinceDocume
 import { captureLogs } from '../helpers/log-capture';
 import { startStack, type Stack } from '../helpers/stack';
 import type { RawRoleAssignment } from '../../datasources/simulator/demo-types';
+import { waitUntil } from '../helpers/wait-until';
 
 /**
  * The change feed end to end over the simulator (docs/changes.md): the poller is driven by hand with an injected
@@ -229,7 +230,7 @@ describe('change feed on its own timer', () => {
   it('a change made upstream is in the feed within one poll interval plus the poll itself', async () => {
     // Wait for the first poll (which records the state): the metrics count it.
     const firstDone = async () => /identity_change_poll_duration_seconds_count\{outcome="first"\} 1/.test((await stack.subgraph.metrics.render()).body);
-    for (let i = 0; i < 500 && !(await firstDone()); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntil(firstDone, 'the first poll is done', { timeoutMs: 10_000, intervalMs: 20 });
     expect(await firstDone()).toBe(true);
     const start = await stack.subgraph.changes!.newestCursor();
     const user = stack.simulator.data.users[9]!;

@@ -4,6 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { IdentityProvider } from '../helpers/identity-provider';
 import { startStack, type Stack } from '../helpers/stack';
+import { waitUntil } from '../helpers/wait-until';
 
 const SUBSCRIPTION = `subscription($kinds: [UserChangeKind!], $userIds: [ID!], $after: String) {
   userChanged(kinds: $kinds, userIds: $userIds, after: $after) { cursor kind userId user { id title } }
@@ -73,7 +74,7 @@ describe('userChanged subscriptions', () => {
     const user = directoryUser(3);
     const subscription = collect(wsClient(), { kinds: ['UPDATED'] }, 1);
     // The subscription is registered once the server acknowledged it: wait until the feed counts it.
-    for (let i = 0; i < 200 && stack.subgraph.changes!.subscriberCount === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil(() => stack.subgraph.changes!.subscriberCount > 0, 'the subscription is registered');
     clock += 1_000;
     stack.simulator.changes.updateUser(user.id, { job_title: 'Pushed' });
     clock += 9_000;
@@ -92,7 +93,7 @@ describe('userChanged subscriptions', () => {
     clock += 9_000;
     await stack.subgraph.changes!.pollNow();
     const subscription = collect(wsClient(), { after: start, userIds: [a.id] }, 2);
-    for (let i = 0; i < 200 && subscription.received.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil(() => subscription.received.length > 0, 'a change is received');
     clock += 1_000;
     stack.simulator.changes.updateUser(a.id, { job_title: 'Live' });
     clock += 9_000;
@@ -146,7 +147,7 @@ describe('userChanged subscriptions', () => {
       });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ data: null });
-      for (let i = 0; i < 200 && stack.subgraph.changes!.subscriberCount < 1; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+      await waitUntil(() => stack.subgraph.changes!.subscriberCount >= 1, 'the subscription is registered');
       clock += 1_000;
       stack.simulator.changes.updateUser(user.id, { job_title: 'Called back' });
       clock += 9_000;
@@ -223,11 +224,11 @@ describe('userChanged for verified callers', () => {
         { next: (result) => void results.push(result as (typeof results)[number]), error: resolve, complete: () => resolve(undefined) },
       );
     });
-    for (let i = 0; i < 200 && stack.subgraph.changes!.subscriberCount === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil(() => stack.subgraph.changes!.subscriberCount > 0, 'the subscription is registered');
     const user = stack.simulator.data.users.find((u) => u.telephone)!;
     // What a mutation of this subgraph does: the change is in the feed at once, no poll needed.
     const recorded = await stack.subgraph.changes!.recordChange({ kind: 'UPDATED', userId: user.id, at: Date.now() });
-    for (let i = 0; i < 200 && results.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil(() => results.length > 0, 'a change is pushed');
     expect(results[0]!.data).toEqual({ userChanged: { kind: 'UPDATED', userId: user.id, user: { id: user.id, phones: null } } });
     expect(results[0]!.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await stack.subgraph.changes!.page(undefined, 10)).changes).toEqual([recorded]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { startMain, type StartedProcess } from '../helpers/npm-start';
+import { waitUntil } from '../helpers/wait-until';
 
 /** WEB_CONCURRENCY > 1: `npm start` as a real process tree (primary, workers, one embedded simulator). */
 
@@ -125,7 +126,7 @@ describe('WEB_CONCURRENCY=2 with METRICS_PORT', () => {
         body: JSON.stringify({ method: 'POST', route: '/role-store/api/v1/users/search', delayMs: 1_500 }),
       });
       const inFlight = graphql(graphqlUrl);
-      while ((await upstreamCalls(simulatorUrl)) === 0) await new Promise((r) => setTimeout(r, 20));
+      await waitUntil(async () => (await upstreamCalls(simulatorUrl)) > 0, 'the request reached the simulator', { timeoutMs: 20_000, intervalMs: 20 });
       // The primary's sum, on its own port: the one slow call is in flight in one of the workers.
       const scrape = await send(metricsUrl);
       expect(sample(scrape.body, 'privx_upstream_requests_in_flight')).toBe(1);
@@ -155,7 +156,7 @@ describe('WEB_CONCURRENCY=2 shutdown, forced', () => {
         body: JSON.stringify({ method: 'POST', route: '/role-store/api/v1/users/search', delayMs: 60_000 }),
       });
       const stuck = graphql(graphqlUrl).catch((error: Error) => error);
-      while ((await upstreamCalls(simulatorUrl)) === 0) await new Promise((r) => setTimeout(r, 20));
+      await waitUntil(async () => (await upstreamCalls(simulatorUrl)) > 0, 'the request reached the simulator', { timeoutMs: 20_000, intervalMs: 20 });
       app.child.kill('SIGTERM');
       app.child.kill('SIGTERM'); // what a terminal and npm together deliver for one Ctrl-C: still a graceful stop
       await app.waitFor(/each worker drains/);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config';
 import { startService } from '../../src/service';
 import { postGraphQL } from '../../examples/supergraph/graphql-http';
 import { startStack } from '../helpers/stack';
+import { waitUntil } from '../helpers/wait-until';
 
 describe('lifecycle', () => {
   it('stop (what SIGTERM runs) lets an in-flight request finish before the embedded simulator closes', async () => {
@@ -15,7 +16,7 @@ describe('lifecycle', () => {
     );
     // Stop only once the request is surely in flight: waiting on the simulator.
     const upstreamCalls = async () => ((await (await fetch(`${service.simulator!.url}/__stats`)).json()) as { total: number }).total;
-    while ((await upstreamCalls()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil(async () => (await upstreamCalls()) > 0, 'the request reached the simulator');
     const stopped = service.stop();
     const response = await inFlight;
     await stopped;

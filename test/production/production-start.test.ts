@@ -6,6 +6,7 @@ import { SIMULATOR_CREDENTIALS, startSimulator, type RunningSimulator } from '..
 import { ROUTER_AUTHORIZATION_HEADER } from '../../src/auth/router-secret';
 import { startNpm, startProcess, type StartedProcess } from '../helpers/npm-start';
 import { prepareProductionCopy, RUNTIME_DIST_DIRS, type ProductionCopy } from '../helpers/production-copy';
+import { waitUntil } from '../helpers/wait-until';
 
 /**
  * The production start without Docker: the Dockerfile's steps (build, then production dependencies only next to
@@ -50,7 +51,7 @@ async function slowDownSearch(simulatorUrl: string, delayMs: number): Promise<vo
 const upstreamCalls = async (simulatorUrl: string) => ((await (await fetch(`${simulatorUrl}/__stats`)).json()) as { total: number }).total;
 
 async function untilUpstreamCalled(simulatorUrl: string): Promise<void> {
-  while ((await upstreamCalls(simulatorUrl)) === 0) await new Promise((r) => setTimeout(r, 20));
+  await waitUntil(async () => (await upstreamCalls(simulatorUrl)) > 0, 'the request reached the simulator', { timeoutMs: 20_000, intervalMs: 20 });
 }
 
 /** The uid a process runs as (Linux). */

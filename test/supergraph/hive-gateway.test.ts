@@ -2,6 +2,7 @@ import { postGraphQL } from '../../examples/supergraph/graphql-http';
 import { startHiveGateway, type RunningHiveGateway } from '../../examples/supergraph/hive-gateway';
 import { IDENTITY, startSupergraph, type RunningSupergraph } from '../../examples/supergraph/supergraph';
 import { startStack, type Stack } from '../helpers/stack';
+import { waitUntil } from '../helpers/wait-until';
 
 /** Reads a Server-Sent Events response until `count` `next` events arrived. */
 async function nextEvents(response: Response, count: number): Promise<unknown[]> {
@@ -76,7 +77,7 @@ describe('identity subscriptions through Hive Gateway', () => {
     expect(response.status).toBe(200);
     const events = nextEvents(response, 1);
     // The gateway opened its WebSocket to the subgraph once the feed counts the subscriber.
-    for (let i = 0; i < 400 && stack.subgraph.changes!.subscriberCount === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil(() => stack.subgraph.changes!.subscriberCount > 0, 'the gateway subscribed');
     expect(stack.subgraph.changes!.subscriberCount).toBe(1);
     clock += 1_000;
     stack.simulator.changes.updateUser(user.id, { job_title: 'Through Hive' });
