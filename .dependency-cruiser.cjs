@@ -99,10 +99,21 @@ module.exports = {
       to: { path: '^(src|resolvers|datasources|bench|test|examples)/' },
     },
     {
+      name: 'explorer-browser-code-is-bundled',
+      severity: 'error',
+      comment:
+        "The explorer's browser code (src/explorer/browser) is bundled at build time (tools/explorer-bundle.ts) and " +
+        'served as files; Node never loads it, so nothing in the product imports it.',
+      from: { path: '^(src|resolvers|datasources)/', pathNot: '^src/explorer/browser/' },
+      to: { path: '^src/explorer/browser/' },
+    },
+    {
       name: 'product-not-to-dev-dependencies',
       severity: 'error',
-      comment: 'What `npm ci --omit=dev` installs must be enough to run the product.',
-      from: { path: '^(src|resolvers|datasources)/' },
+      comment:
+        'What `npm ci --omit=dev` installs must be enough to run the product. The explorer\'s browser code is the ' +
+        'exception: esbuild bundles it (and GraphiQL, React) at build time, and the server serves the built files.',
+      from: { path: '^(src|resolvers|datasources)/', pathNot: '^src/explorer/browser/' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
   ],
