@@ -37,7 +37,8 @@ interface GraphQLBody {
   errors?: { message: string }[];
 }
 
-function lookerUpper(url: string): (lookup: Lookup) => Promise<unknown> {
+/** Resolves a lookup: an instant from the clock, or a value from its query, each distinct query sent once. */
+function lookups(url: string): (lookup: Lookup) => Promise<unknown> {
   const sent = new Map<string, Promise<GraphQLBody>>();
   return async (lookup) => {
     if ('fromNowMinutes' in lookup) return new Date(Date.now() + lookup.fromNowMinutes * 60_000).toISOString();
@@ -60,7 +61,7 @@ function lookerUpper(url: string): (lookup: Lookup) => Promise<unknown> {
 async function main(): Promise<void> {
   const config = JSON.parse(document.getElementById('explorer-config')?.textContent ?? '{}') as ExplorerConfig;
   const url = window.location.origin + config.graphqlPath;
-  const lookUp = lookerUpper(url);
+  const lookUp = lookups(url);
   const tabs = await Promise.all(
     config.examples.map(async ({ query, variables: given, lookups }): Promise<TabDefinition> => {
       const variables: Record<string, unknown> = { ...given };
