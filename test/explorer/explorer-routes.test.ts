@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { EXAMPLE_OPERATIONS } from '../../src/explorer/example-operations';
@@ -71,5 +73,29 @@ describe('/explorer routes', () => {
   it('production: no explorer', async () => {
     stack = await startStack({ production: true });
     expect((await fetch(`${stack.subgraph.url}/explorer`)).status).toBe(404);
+  });
+});
+
+describe('/explorer without a bundle', () => {
+  it('answers 503 naming the command that builds it (a checkout that never ran npm run build)', async () => {
+    // The bundle's absence, for a fresh copy of the routes only: the other suites share dist/explorer.
+    const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const existsSync = (path: string) => !String(path).includes('/dist/explorer') && fs.existsSync(path);
+    let routes!: typeof import('../../src/explorer/routes');
+    jest.isolateModules(() => {
+      jest.doMock('node:fs', () => ({ ...fs, existsSync }));
+      routes = jest.requireActual<typeof import('../../src/explorer/routes')>('../../src/explorer/routes');
+    });
+    const server = createServer((req, res) => routes.serveExplorer('/graphql', req, res) || res.writeHead(404).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const page = await fetch(`${base}/explorer`);
+      expect([page.status, await page.text()]).toEqual([503, expect.stringContaining('npm run build:explorer')]);
+      expect((await fetch(`${base}/explorer/assets/explorer.js`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      jest.dontMock('node:fs');
+    }
   });
 });
