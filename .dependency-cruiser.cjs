@@ -99,11 +99,22 @@ module.exports = {
       to: { path: '^(src|resolvers|datasources|bench|test|examples)/' },
     },
     {
+      name: 'explorer-browser-code-is-bundled',
+      severity: 'error',
+      comment:
+        "The explorer's browser code (src/explorer/browser) is bundled at build time (tools/explorer-bundle.ts) and " +
+        'served as files; Node never loads it, so nothing in the product imports it.',
+      from: { path: '^(src|resolvers|datasources)/', pathNot: '^src/explorer/browser/' },
+      to: { path: '^src/explorer/browser/' },
+    },
+    {
       name: 'product-not-to-dev-dependencies',
       severity: 'error',
-      comment: 'What `npm ci --omit=dev` installs must be enough to run the product.',
-      // pretty-stream.ts looks for pino-pretty on demand and falls back to JSON lines without it.
-      from: { path: '^(src|resolvers|datasources)/', pathNot: '^src/observability/pretty-stream\\.ts$' },
+      comment:
+        'What `npm ci --omit=dev` installs must be enough to run the product. Two exceptions: the explorer\'s browser ' +
+        'code (esbuild bundles it, GraphiQL and React at build time; the server serves the built files), and ' +
+        'pretty-stream.ts, which looks for pino-pretty on demand and falls back to JSON lines without it.',
+      from: { path: '^(src|resolvers|datasources)/', pathNot: '^src/explorer/browser/|^src/observability/pretty-stream\\.ts$' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
   ],

@@ -8,6 +8,8 @@
 ARG NODE_VERSION=20
 
 # --- build: every dependency (TypeScript is a dev dependency), then the compiled server in dist/ ---
+# (`npm run build` also bundles the development explorer into dist/explorer with esbuild; the runtime stage leaves
+# it out: production serves no explorer, and GraphiQL and React are dev dependencies.)
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -33,7 +33,7 @@ const jsonBody = bodyParser.json({ limit: '1mb' });
  * A real Apollo Gateway over a static supergraph SDL (no polling, no Uplink, no introspection at startup): the
  * query planner and executor a router would use, in-process, with every subgraph request counted. It does not
  * enforce `@requiresScopes` (see `withoutSecurityPurpose`); the Apollo Router does. Its page is Apollo Sandbox
- * (from Apollo's CDN); offline, that page links `/explorer`, GraphiQL from the installed packages, as the
+ * (from Apollo's CDN); offline, that page links `/explorer`, GraphiQL bundled at build time (dist/explorer), as the
  * subgraph's does.
  */
 export async function startGateway(supergraphSdl: string, port = 0): Promise<RunningGateway> {

@@ -1,33 +1,49 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** A browser file shipped inside an installed package: nothing is fetched from a CDN. */
+/**
+ * The explorer's browser files, bundled at build time (`npm run build:explorer`, tools/explorer-bundle.ts) into
+ * dist/explorer/: GraphiQL, React and Monaco's workers as files of this server. Nothing is fetched from a CDN and
+ * nothing is resolved from node_modules, so the product's install holds no browser package.
+ */
 interface Asset {
   contentType: string;
   body: Buffer;
 }
 
-function packageFile(pkg: string, file: string): string {
-  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+const JS = 'text/javascript; charset=utf-8';
+/** The bundle's files by served name: no other name, and no path, ever reaches the disk. */
+const FILES: Record<string, string> = {
+  'explorer.js': JS,
+  'explorer.css': 'text/css; charset=utf-8',
+  'editor.worker.js': JS,
+  'json.worker.js': JS,
+  'graphql.worker.js': JS,
+};
+
+/** The repository's root, from src/explorer or from dist/src/explorer. */
+function packageRoot(from: string): string {
+  return existsSync(join(from, 'package.json')) || dirname(from) === from ? from : packageRoot(dirname(from));
 }
 
-const FILES: Record<string, [pkg: string, file: string, contentType: string]> = {
-  'react.js': ['react', 'umd/react.production.min.js', 'text/javascript; charset=utf-8'],
-  'react-dom.js': ['react-dom', 'umd/react-dom.production.min.js', 'text/javascript; charset=utf-8'],
-  'graphiql.js': ['graphiql', 'graphiql.min.js', 'text/javascript; charset=utf-8'],
-  'graphiql.css': ['graphiql', 'graphiql.min.css', 'text/css; charset=utf-8'],
-};
+const BUNDLE_DIR = join(packageRoot(__dirname), 'dist', 'explorer');
+
+/** Whether the bundle is there to serve (a development checkout that never ran `npm run build` has none). */
+export function explorerBuilt(): boolean {
+  return existsSync(join(BUNDLE_DIR, 'explorer.js'));
+}
 
 const loaded = new Map<string, Asset>();
 
-/** The asset by its served name, read once; `undefined` for any other name (no path ever reaches the disk). */
+/** The asset by its served name, read once; `undefined` for any other name or a file not built. */
 export function explorerAsset(name: string): Asset | undefined {
-  const spec = FILES[name];
-  if (!spec) return undefined;
+  const contentType = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
+  if (!contentType) return undefined;
   let asset = loaded.get(name);
   if (!asset) {
-    const [pkg, file, contentType] = spec;
-    asset = { contentType, body: readFileSync(packageFile(pkg, file)) };
+    const file = join(BUNDLE_DIR, name);
+    if (!existsSync(file)) return undefined;
+    asset = { contentType, body: readFileSync(file) };
     loaded.set(name, asset);
   }
   return asset;

@@ -15,6 +15,13 @@ export interface ExampleOperation {
   lookups?: Record<string, Lookup>;
 }
 
+/** What the page hands its script (src/explorer/browser/main.ts): where GraphQL is, and the tabs. */
+export interface ExplorerConfig {
+  /** The GraphQL endpoint's path on this host. */
+  graphqlPath: string;
+  examples: ExampleOperation[];
+}
+
 /** A variable the page fills in: an id from a query, or an instant relative to when the tab opens. */
 export type Lookup = IdLookup | InstantLookup;
 

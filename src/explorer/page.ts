@@ -1,4 +1,4 @@
-import { EXAMPLE_OPERATIONS, type ExampleOperation } from './example-operations';
+import { EXAMPLE_OPERATIONS, type ExampleOperation, type ExplorerConfig } from './example-operations';
 
 export const EXPLORER_PATH = '/explorer';
 
@@ -22,73 +22,45 @@ function scriptJson(value: unknown): string {
 }
 
 /**
- * The script that mounts GraphiQL: one tab per example operation, queries sent to the subgraph's own /graphql.
- * Before it mounts, it runs each distinct lookup query once and fills the variables that need an id, so every
- * tab runs as it opens; a lookup that fails leaves a variable saying why, in place of the id.
+ * What differs between sites, for the bundled script (src/explorer/browser/main.ts): the GraphQL path and the
+ * tabs, as JSON the page carries (a data block, never run, so the CSP admits no inline script).
  */
-export function explorerScript(graphqlPath: string, site: ExplorerSite = SUBGRAPH_EXPLORER): string {
-  const examples = site.examples.map(({ query, variables, lookups }) => ({ query, variables: variables ?? {}, lookups: lookups ?? {} }));
-  return `(function () {
-  var url = window.location.origin + ${scriptJson(graphqlPath)};
-  var fetcher = GraphiQL.createFetcher({ url: url });
-  var examples = ${scriptJson(examples)};
-  var lookedUp = {};
-  function valueAt(data, path) {
-    return path.split('.').reduce(function (value, key) { return value == null ? undefined : value[key]; }, data);
-  }
-  function lookUp(lookup) {
-    if (lookup.fromNowMinutes !== undefined) return Promise.resolve(new Date(Date.now() + lookup.fromNowMinutes * 60000).toISOString());
-    if (!lookedUp[lookup.query]) {
-      lookedUp[lookup.query] = fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query: lookup.query }),
-      }).then(function (res) { return res.json(); });
-    }
-    return lookedUp[lookup.query].then(function (body) {
-      var value = valueAt(body.data, lookup.path);
-      if (value == null) throw new Error(body.errors && body.errors[0] ? body.errors[0].message : 'none found');
-      return value;
-    });
-  }
-  function tab(example) {
-    var variables = Object.assign({}, example.variables);
-    var names = Object.keys(example.lookups);
-    return Promise.all(names.map(function (name) {
-      var lookup = example.lookups[name];
-      return lookUp(lookup).then(
-        function (value) { variables[name] = value; },
-        function (error) { variables[name] = 'could not look up a value with ' + lookup.query + ': ' + error.message; }
-      );
-    })).then(function () {
-      return Object.keys(variables).length ? { query: example.query, variables: JSON.stringify(variables, null, 2) } : { query: example.query };
-    });
-  }
-  Promise.all(examples.map(tab)).then(function (tabs) {
-    var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-    root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true }));
-  });
-})();
-`;
+export function explorerConfig(graphqlPath: string, site: ExplorerSite = SUBGRAPH_EXPLORER): ExplorerConfig {
+  return { graphqlPath, examples: site.examples };
 }
 
+/**
+ * The page's CSP: scripts, styles and workers are files of this server, queries go to this server only. Styles
+ * also admit inline ones: GraphiQL's editor (Monaco) and its menus set their own at run time. Fonts are the
+ * stylesheet's data: URLs.
+ */
+export const EXPLORER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** Scripts and styles are files of this server ('self'): the page works offline and under a strict CSP. */
-export function explorerHtml(site: ExplorerSite = SUBGRAPH_EXPLORER): string {
-  const base = EXPLORER_PATH;
+export function explorerHtml(graphqlPath: string, site: ExplorerSite = SUBGRAPH_EXPLORER): string {
+  const base = `${EXPLORER_PATH}/assets`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <title>${escapeHtml(site.title)}</title>
-  <link rel="stylesheet" href="${base}/assets/graphiql.css">
-  <style>body { margin: 0; } #graphiql { height: 100vh; }</style>
+  <link rel="stylesheet" href="${base}/explorer.css">
 </head>
 <body>
   <div id="graphiql">Loading the explorer…</div>
-  <script src="${base}/assets/react.js"></script>
-  <script src="${base}/assets/react-dom.js"></script>
-  <script src="${base}/assets/graphiql.js"></script>
-  <script src="${base}/assets/explorer.js"></script>
+  <script type="application/json" id="explorer-config">${scriptJson(explorerConfig(graphqlPath, site))}</script>
+  <script src="${base}/explorer.js"></script>
 </body>
 </html>
 `;

@@ -3,6 +3,7 @@ import { startSupergraph } from '../../examples/supergraph/supergraph';
 import { EXAMPLE_OPERATIONS } from '../../src/explorer/example-operations';
 import { chromiumInstalled, CHROMIUM, launchOfflineChromium, type Browser } from '../helpers/chromium';
 import { startStack, type Stack } from '../helpers/stack';
+import { ensureExplorerBundle } from '../../tools/explorer-bundle';
 
 // CI installs Chromium (.ci/run) and must run this; elsewhere a missing browser skips it, visibly.
 const run = chromiumInstalled || process.env.CI ? describe : describe.skip;
@@ -12,8 +13,9 @@ run('the explorer in headless Chromium, offline', () => {
   let stack: Stack;
   let browser: Browser;
   beforeAll(async () => {
+    await ensureExplorerBundle(); // what `npm run build` writes into dist/explorer (seconds when it must build)
     stack = await startStack();
-  });
+  }, 60_000);
   afterAll(() => stack?.close());
   // A fresh profile per test: GraphiQL keeps its tabs in the profile's storage, which would leak between tests.
   beforeEach(async () => {
@@ -37,6 +39,8 @@ run('the explorer in headless Chromium, offline', () => {
     const page = await browser.context.newPage();
     const consoleErrors: string[] = [];
     page.on('pageerror', (error) => consoleErrors.push(error.message));
+    // The console reports what the page's CSP refused (a script, style, worker or request off this host).
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     const lookups = page.waitForResponse((r) => r.url() === stack.subgraph.graphqlUrl && r.request().method() === 'POST');
     await page.goto(`${stack.subgraph.url}/explorer`, { waitUntil: 'load' });
     await page.locator('.graphiql-container').waitFor();
@@ -50,8 +54,10 @@ run('the explorer in headless Chromium, offline', () => {
       // (debounced), so a run sooner than that sends the previous tab's name with this tab's document.
       await page.locator('.graphiql-query-editor').getByText(example.query.split('\n')[0]!.slice(0, 40)).first().waitFor();
       await page.waitForTimeout(400);
-      const variables = await page.locator('.graphiql-editor-tool .graphiql-editor').first().innerText();
+      // The editor (Monaco) shows line numbers beside the text and may render spaces as no-break spaces.
+      const variables = (await page.locator('.graphiql-editor-tool .graphiql-editor').first().innerText()).replace(/\s+/g, ' ');
       expect([example.title, variables]).not.toEqual([example.title, expect.stringContaining('could not look up')]);
+      for (const name of Object.keys(example.lookups ?? {})) expect([example.title, variables]).toEqual([example.title, expect.stringContaining(`"${name}": "`)]);
       const sent = page.waitForResponse((r) => r.url() === stack.subgraph.graphqlUrl && r.request().method() === 'POST');
       await page.locator('.graphiql-execute-button').click();
       const response = await sent;
@@ -75,6 +81,7 @@ run('the explorer in headless Chromium, offline', () => {
       const page = await browser.context.newPage();
       const consoleErrors: string[] = [];
       page.on('pageerror', (error) => consoleErrors.push(error.message));
+      page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
       await page.goto(supergraph.gateway.url, { waitUntil: 'load' });
       await page.getByText('Apollo Sandbox cannot be loaded').waitFor();
       const link = page.locator('#offline-explorer a');
