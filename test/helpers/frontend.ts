@@ -25,8 +25,11 @@ export async function buildAndServeFrontend(subgraphUrl: string): Promise<Served
   const outDir = mkdtempSync(join(tmpdir(), 'frontend-dist-'));
   await promisify(execFile)('npm', ['run', 'build', '--', '--outDir', outDir, '--emptyOutDir'], { cwd: FRONTEND_DIR, timeout: 120_000 });
   const port = await freePort();
-  // vite itself rather than `npm run preview`, so that killing it ends the server and not only npm.
-  const child = spawn(process.execPath, [VITE, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  // vite itself rather than `npm run preview`, so that killing it ends the server and not only npm. Vite allows
+  // one preview per project unless told otherwise; this one has its own folder and port, so a developer's
+  // `npm run frontend` may keep running beside the test.
+  const args = [VITE, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--bypass-lock'];
+  const child = spawn(process.execPath, args, {
     cwd: FRONTEND_DIR,
     env: { ...process.env, SUBGRAPH_URL: subgraphUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +48,10 @@ export async function buildAndServeFrontend(subgraphUrl: string): Promise<Served
   };
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      await close();
+      throw new Error(`vite preview exited (${child.exitCode}):\n${output}`);
+    }
     const answer = await fetch(url).then((response) => response.ok, () => false);
     if (answer) return { url, close };
     if (Date.now() > deadline) {

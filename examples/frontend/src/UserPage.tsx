@@ -35,6 +35,21 @@ const UserPageQuery = graphql(`
   }
 `);
 
+/** What each grant's state will be at an instant: here, what the next change changes it to. */
+const StatesAtQuery = graphql(`
+  query UserGrantStatesAt($id: ID!, $at: DateTimeISO!) {
+    user(id: $id) {
+      id
+      roleAssignments(includeExpired: true) {
+        role {
+          id
+        }
+        state(at: $at)
+      }
+    }
+  }
+`);
+
 /** setTimeout's longest delay (about 24.8 days); a later change is picked up by a later visit instead. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -46,8 +61,11 @@ export function UserPage({ id }: { id: string }) {
     .filter((grant) => grant.nextChangeAt)
     .sort((a, b) => Date.parse(a.nextChangeAt ?? '') - Date.parse(b.nextChangeAt ?? ''))[0];
 
-  // States are the server's answer for "now": ask again when the earliest of them changes, so the page stays live.
   const nextChangeAt = next?.nextChangeAt;
+  const [{ data: later }] = useQuery({ query: StatesAtQuery, variables: { id, at: nextChangeAt ?? '' }, pause: !nextChangeAt });
+  const nextState = later?.user?.roleAssignments?.find((grant) => grant.role.id === next?.role.id)?.state;
+
+  // States are the server's answer for "now": ask again when the earliest of them changes, so the page stays live.
   useEffect(() => {
     if (!nextChangeAt) return;
     const delay = Math.max(0, Date.parse(nextChangeAt) - Date.now()) + 1_000;
@@ -93,7 +111,7 @@ export function UserPage({ id }: { id: string }) {
             <>
               <p className="next-change" data-testid="next-change">
                 {next?.nextChangeAt
-                  ? `Next change: ${next.role.name} at ${formatDateTime(next.nextChangeAt)} (${formatFromNow(next.nextChangeAt)})`
+                  ? `Next change: ${next.role.name} becomes ${nextState ?? '…'} at ${formatDateTime(next.nextChangeAt)} (${formatFromNow(next.nextChangeAt)})`
                   : 'No grant changes state from now on.'}
               </p>
               <table>
