@@ -34,7 +34,8 @@ run('the frontend example in headless Chromium, over the subgraph and the simula
   let frontend: ServedFrontend;
   let browser: Browser;
   beforeAll(async () => {
-    stack = await startStack();
+    // No CORS at all on the subgraph (production's default): the app reaches it through its server's forwarding.
+    stack = await startStack({ corsOrigins: [] });
     frontend = await buildAndServeFrontend(stack.subgraph.url);
     browser = await launchOfflineChromium();
   }, 180_000);
@@ -100,6 +101,7 @@ run('the frontend example in headless Chromium, over the subgraph and the simula
     const next = grants.filter((g) => g.nextChangeAt).sort((a, b) => Date.parse(a.nextChangeAt!) - Date.parse(b.nextChangeAt!))[0];
 
     const page = await browser.context.newPage();
+    await page.clock.install();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(frontend.url, { waitUntil: 'load' });
@@ -121,6 +123,13 @@ run('the frontend example in headless Chromium, over the subgraph and the simula
     const { data: atNext } = await stack.query<StatesAt, { id: string; at: string }>(STATES_AT, { id: target.id, at: next!.nextChangeAt! });
     const becomes = atNext!.user.roleAssignments.find((grant) => grant.role.id === next!.role.id)!.state;
     await page.getByTestId('next-change').getByText(`Next change: ${next!.role.name} becomes ${becomes} at `).waitFor();
+
+    // Live: when the next change comes, the page asks the server again (the page's clock is moved on).
+    const askedAgain = page.waitForRequest(
+      (request) => request.url().endsWith('/graphql') && (request.postDataJSON() as { operationName?: string }).operationName === 'UserPage',
+    );
+    await page.clock.fastForward(Date.parse(next!.nextChangeAt!) - (await page.evaluate(() => Date.now())) + 2_000);
+    await askedAgain;
 
     // Back to the directory: the search is still there.
     await page.getByRole('link', { name: '← All users' }).click();
