@@ -18,13 +18,16 @@ const UserPageQuery = graphql(`
         email
       }
       organizations {
+        id
         name
       }
       groups {
+        id
         name
         type
       }
       workspace {
+        id
         name
         type
       }

@@ -14,6 +14,7 @@ export const UserRowFragment = graphql(`
       isPrimary
     }
     workspace {
+      id
       name
     }
   }
