@@ -22,6 +22,7 @@ export interface ServedFrontend {
  * `vite preview` on a free loopback port with `/graphql` forwarded to the given subgraph.
  */
 export async function buildAndServeFrontend(subgraphUrl: string): Promise<ServedFrontend> {
+  if (!frontendInstalled) throw new Error(`${VITE} not found: install the frontend example (npm ci --prefix examples/frontend)`);
   const outDir = mkdtempSync(join(tmpdir(), 'frontend-dist-'));
   await promisify(execFile)('npm', ['run', 'build', '--', '--outDir', outDir, '--emptyOutDir'], { cwd: FRONTEND_DIR, timeout: 120_000 });
   const port = await freePort();
