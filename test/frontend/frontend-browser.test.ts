@@ -118,6 +118,8 @@ run('the frontend example in headless Chromium, over the subgraph and the simula
       expect(await row.locator('td').first().innerText()).toBe(grant.role.name);
       expect(await row.getByTestId('state').innerText()).toBe(grant.state);
     }
+    const usable = grants.filter((grant) => grant.state === 'ACTIVE').length;
+    expect(await page.getByTestId('grant-summary').innerText()).toBe(`${grants.length} ${grants.length === 1 ? 'grant' : 'grants'}, ${usable} usable now`);
     // The earliest change, and the state it brings, as the API says at that instant.
     expect(next).toBeDefined();
     const { data: atNext } = await stack.query<StatesAt, { id: string; at: string }>(STATES_AT, { id: target.id, at: next!.nextChangeAt! });

@@ -112,6 +112,9 @@ export function UserPage({ id }: { id: string }) {
             <p role="alert">The roles could not be read just now.</p>
           ) : (
             <>
+              <p data-testid="grant-summary">
+                {grants.length} {grants.length === 1 ? 'grant' : 'grants'}, {grants.filter((grant) => grant.activeNow).length} usable now
+              </p>
               <p className="next-change" data-testid="next-change">
                 {next?.nextChangeAt
                   ? `Next change: ${next.role.name} becomes ${nextState ?? '…'} at ${formatDateTime(next.nextChangeAt)} (${formatFromNow(next.nextChangeAt)})`
