@@ -49,6 +49,33 @@ export interface IdentityUpstream {
   getLocalUser(id: string): Promise<V41LocalUser | null>;
 }
 
+/**
+ * A role handle as `PUT /role-store/api/v1/users/{id}/roles` takes it (docs/upstream-v41.md, Writes): one
+ * explicit grant. `floating_length` is in hours.
+ */
+export interface RoleHandle {
+  id: string;
+  name?: string;
+  explicit: true;
+  /** PERMANENT, TIME_RESTRICTED or FLOATING; another grant is sent back with whatever type PrivX gave it. */
+  grant_type?: string;
+  grant_start?: string;
+  grant_end?: string;
+  grant_validity_periods?: { grant_start: string; grant_end: string }[];
+  floating_length?: number;
+}
+
+/**
+ * What writes may ask of an upstream. Every call here goes straight to it (no cache) and is charged to the
+ * request's deadline and call budget like a read.
+ */
+export interface IdentityWriter {
+  /** The user's roles as the upstream has them right now (never cached); null when there is no such user. */
+  readUserRoles(userId: string): Promise<V41RoleAssignment[] | null>;
+  /** Replaces the user's whole explicit role list (idempotent: retried on the resilience policy's conditions). */
+  setUserRoles(userId: string, handles: readonly RoleHandle[]): Promise<void>;
+}
+
 /** The long-lived part behind every request: one upstream client, one shared cache over it. */
 export interface Upstream {
   client: IdentityUpstream;

@@ -9,6 +9,7 @@ import { Group, Organization, Role, User, Workspace } from '../src/types';
 import { GroupResolver } from './group.resolver';
 import { OrganizationResolver } from './organization.resolver';
 import { RoleAssignmentResolver } from './role-assignment.resolver';
+import { GrantRevocationResolver, GrantRolePayloadResolver, RevokeRolePayloadResolver, RoleGrantResolver } from './role-grant.resolver';
 import { RoleResolver } from './role.resolver';
 import { UserResolver } from './user.resolver';
 import { WorkspaceResolver } from './workspace.resolver';
@@ -37,5 +38,14 @@ export const ENTITIES: readonly EntityRegistration[] = [
   { type: Workspace, resolver: WorkspaceResolver, resolveReference: resolveWorkspaceReference, orphan: true },
 ];
 
-/** Resolvers of types that are not entities: grant states and the access-review query (docs/access.md). */
-export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [RoleAssignmentResolver];
+/**
+ * Resolvers of types that are not entities: grant states and the access-review query (docs/access.md), and the
+ * role-grant mutations with their payloads (docs/writes.md).
+ */
+export const VALUE_TYPE_RESOLVERS: readonly ClassType[] = [
+  RoleAssignmentResolver,
+  RoleGrantResolver,
+  GrantRolePayloadResolver,
+  RevokeRolePayloadResolver,
+  GrantRevocationResolver,
+];

@@ -104,6 +104,7 @@ const envSchema = z.object({
   AUTH_ISSUER: text,
   AUTH_AUDIENCE: text,
   AUTH_DISABLED: boolean.default(false),
+  WRITES_ENABLED: boolean,
   ROUTER_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
   CORS_ORIGINS: origins,
   // Operability (logs, metrics, traces): see the README's "Observability" section.
@@ -148,6 +149,8 @@ export interface AppConfig {
   dataloadersEnabled: boolean;
   /** Verified callers (JWT) and/or the router gate; empty: no access control. */
   access: AccessConfig;
+  /** `WRITES_ENABLED`: true or false on purpose; unset: on with verified callers and in development (src/writes). */
+  writesEnabled: boolean | undefined;
   corsOrigins: CorsOrigins;
   logLevel: LogLevel;
   /** Human-readable log lines: by default only in development on a terminal. */
@@ -220,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
       ...(e.AUTH_JWKS_URL ? { jwt: { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER ?? '', audience: e.AUTH_AUDIENCE ?? '' } } : {}),
       ...(e.ROUTER_SECRET ? { routerSecret: e.ROUTER_SECRET } : {}),
     },
+    writesEnabled: e.WRITES_ENABLED,
     corsOrigins: e.CORS_ORIGINS ?? (production ? [] : '*'),
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY ?? (e.NODE_ENV === 'development' && terminal),

@@ -7,7 +7,7 @@ import { createLogger } from './observability';
 import { startTracingSdk } from './observability/otel-sdk';
 import { startService } from './service';
 import { exitAfterDrain } from './shutdown';
-import { describeAccess, describeStartupError } from './startup-messages';
+import { describeAccess, describeStartupError, describeWrites } from './startup-messages';
 
 /** `npm start`: one process, or with WEB_CONCURRENCY > 1 a cluster primary (src/cluster) and its workers. */
 async function main(): Promise<void> {
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     `Identity subgraph ready at ${subgraph.graphqlUrl}`,
   );
   logger.info(describeAccess(config));
+  logger.info(describeWrites(config));
   exitAfterDrain(service, logger, stopTracing);
 }
 

@@ -20,6 +20,7 @@ import { Metrics, operationPlugin, silentLogger, type Logger } from './observabi
 import { jitGateway } from './jit-execution';
 import { identitySchema } from './schema/identity-schema';
 import type { ServedUpstream } from './upstream';
+import { createWrites, writePolicy, type Writes } from './writes';
 
 export interface SubgraphOptions {
   upstream: ServedUpstream;
@@ -46,6 +47,8 @@ export interface SubgraphOptions {
   clientTimeouts?: ClientTimeouts;
   /** The bound on GraphQL requests in flight in this process; the defaults unless given. */
   admission?: AdmissionLimits;
+  /** `WRITES_ENABLED`: unset leaves it to the rule of src/writes/write-policy.ts. */
+  writesEnabled?: boolean;
 }
 
 export interface ClientTimeouts {
@@ -65,6 +68,8 @@ export interface RunningSubgraph {
   /** Where Prometheus scrapes. */
   metricsUrl: string;
   metrics: Metrics;
+  /** Whether mutations write here, and why (the start-up log says it). */
+  writes: Writes['policy'];
   close(): Promise<void>;
 }
 
@@ -137,7 +142,16 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const ownMetrics = metricsPort === undefined ? () => metrics.render() : undefined;
   const metricsRoute = clusterMetrics === undefined ? ownMetrics : clusterMetrics ? clusterMetrics.from : undefined;
   const admission = createAdmission(admissionLimits, { logger, metrics });
-  const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller), {
+  const writes: Writes = createWrites({
+    policy: writePolicy({ production, writesEnabled: options.writesEnabled, verifiedCallers: access.jwt !== undefined }),
+    writer: upstream.writer,
+    reader: upstream.client,
+    cache: upstream.cache,
+    requestTimeoutMs: upstream.bounds.timeoutMs,
+    logger,
+    metrics,
+  });
+  const routes = subgraphRoutes(apollo, async (caller) => createContext(upstream, caller, writes), {
     guard: createRequestGuard(access),
     corsOrigins: options.corsOrigins ?? (production ? [] : '*'),
     production,
@@ -157,6 +171,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     graphqlUrl: `${url}${GRAPHQL_PATH}`,
     metricsUrl: `${metricsBase}/metrics`,
     metrics,
+    writes: writes.policy,
     close: async () => {
       upstream.readiness.drain(); // `/ready` says 503 on connections still open while the requests in flight finish
       await apollo.stop(); // drains and closes the HTTP server

@@ -66,6 +66,7 @@ export async function startService(
       host: config.host,
       production: config.production,
       access: config.access,
+      writesEnabled: config.writesEnabled,
       corsOrigins: config.corsOrigins,
       logger,
       metricsPort: config.metricsPort,

@@ -1,5 +1,5 @@
 import { createSharedCache, type SharedCache } from '../datasources/cache';
-import type { Upstream } from '../datasources/upstream';
+import type { IdentityWriter, Upstream } from '../datasources/upstream';
 import { UpstreamCatalog } from '../datasources/upstream-catalog';
 import { V41Client } from '../datasources/v41/client';
 import type { ResilienceOptions } from '../datasources/v41/resilience';
@@ -19,6 +19,8 @@ export interface UpstreamHooks {
 
 /** The upstream as the server uses it: what resolvers read, plus each request's bounds and the readiness check. */
 export interface ServedUpstream extends Upstream {
+  /** Writes and the uncached reads they make (src/writes). */
+  writer: IdentityWriter;
   /** The deadline and upstream-call budget of each request. */
   bounds: RequestBounds;
   readiness: Readiness;
@@ -39,6 +41,7 @@ export function createUpstream(connection: UpstreamConfig, settings: UpstreamSet
   });
   return {
     client,
+    writer: client,
     catalog: new UpstreamCatalog(client, cache),
     batching: settings.dataloadersEnabled,
     bounds: settings.requestBounds ?? DEFAULT_REQUEST_BOUNDS,

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { reportCache } from '../telemetry';
+import { MemoryKeyValueStore, type KeyValueStore } from './key-value-store';
 import type { LoadOptions, SharedCache } from './shared-cache';
 
 export interface MemoryCacheOptions {
@@ -32,6 +33,7 @@ export function weight(value: unknown): number {
  * bound, and freshness is judged here, so that only a failed refresh ever sees the stale part.
  */
 export class MemoryCache implements SharedCache {
+  readonly coordination: KeyValueStore = new MemoryKeyValueStore();
   private readonly lru: LRUCache<string, Entry>;
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly ttlMs: number;
@@ -70,7 +72,8 @@ export class MemoryCache implements SharedCache {
       pending = load()
         .then(
           (value) => {
-            this.set(key, value, options);
+            // Not kept when a write invalidated the key while it loaded: the value may predate the write.
+            if (this.loading.get(key) === pending) this.set(key, value, options);
             return value;
           },
           (error: unknown) => {
@@ -79,7 +82,9 @@ export class MemoryCache implements SharedCache {
             return stale.value as T;
           },
         )
-        .finally(() => this.loading.delete(key));
+        .finally(() => {
+          if (this.loading.get(key) === pending) this.loading.delete(key);
+        });
       this.loading.set(key, pending);
     }
     return pending;
@@ -99,6 +104,13 @@ export class MemoryCache implements SharedCache {
     if (value === undefined || value === null) return;
     const keepMs = this.ttlMs + (options?.staleIfError ? this.staleMs : 0);
     this.lru.set(key, { value, freshUntil: this.now() + this.ttlMs }, { ttl: keepMs });
+  }
+
+  async invalidate(keys: readonly string[]): Promise<void> {
+    for (const key of keys) {
+      this.lru.delete(key);
+      this.loading.delete(key);
+    }
   }
 
   async close(): Promise<void> {}

@@ -4,6 +4,8 @@ import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { reportCache } from '../telemetry';
 import { weight } from './memory-cache';
+import type { KeyValueStore } from './key-value-store';
+import { RedisKeyValueStore } from './redis-key-value-store';
 import type { SharedCache } from './shared-cache';
 import { CACHE_SCHEMA_VERSION, decodeValue, encodeValue } from './value-codec';
 
@@ -54,6 +56,12 @@ const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis
  */
 export class RedisCache implements SharedCache {
   private readonly redis: Redis;
+  /** Hears the other replicas' invalidations (a connection in subscriber mode serves nothing else). */
+  private readonly subscriber: Redis;
+  /** Bumped when a key is invalidated: a load that began under an older epoch is not kept. */
+  private readonly epochs = new LRUCache<string, number>({ max: 10_000 });
+  private readonly replicaId = randomUUID();
+  readonly coordination: KeyValueStore;
   private readonly local: LRUCache<string, NonNullable<unknown>>;
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly background = new Set<Promise<unknown>>();
@@ -90,6 +98,44 @@ export class RedisCache implements SharedCache {
       if (this.available && !this.closing) this.down(new Error('connection closed'));
       this.available = false;
     });
+    this.coordination = new RedisKeyValueStore(this.redis, `${options.keyPrefix}:${CACHE_SCHEMA_VERSION}:writes`, () => this.available, (error) => this.down(error));
+    // Queued while connecting and re-subscribed after a reconnect by ioredis itself; its errors are the main
+    // connection's to report.
+    this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
+    this.subscriber.on('error', () => undefined);
+    this.subscriber.on('message', (_channel: string, message: string) => this.onInvalidation(message));
+    this.subscriber.subscribe(this.invalidationChannel()).catch(() => undefined);
+  }
+
+  async invalidate(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.forgetLocally(key);
+    if (!this.available || keys.length === 0) return;
+    try {
+      await this.redis.del(...keys.map((key) => this.keyOf(key)));
+      await this.redis.publish(this.invalidationChannel(), JSON.stringify({ from: this.replicaId, keys }));
+    } catch (error) {
+      this.down(error);
+    }
+  }
+
+  private onInvalidation(message: string): void {
+    try {
+      const { from, keys } = JSON.parse(message) as { from?: string; keys?: unknown };
+      if (from === this.replicaId || !Array.isArray(keys)) return;
+      for (const key of keys) if (typeof key === 'string') this.forgetLocally(key);
+    } catch {
+      // Not ours to read: another release's message on a shared Redis.
+    }
+  }
+
+  private forgetLocally(key: string): void {
+    this.local.delete(key);
+    this.loading.delete(key);
+    this.epochs.set(key, (this.epochs.get(key) ?? 0) + 1);
+  }
+
+  private invalidationChannel(): string {
+    return `${this.options.keyPrefix}:${CACHE_SCHEMA_VERSION}:invalidate`;
   }
 
   async getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -102,7 +148,10 @@ export class RedisCache implements SharedCache {
     // Joining a resolution in flight costs no upstream call: a hit for whoever joins.
     if (pending) reportCache(key, 'hit');
     if (!pending) {
-      pending = this.resolve(key, load).finally(() => this.loading.delete(key));
+      const mine: Promise<T> = this.resolve(key, load).finally(() => {
+        if (this.loading.get(key) === mine) this.loading.delete(key);
+      });
+      pending = mine;
       this.loading.set(key, pending);
     }
     return pending;
@@ -136,6 +185,7 @@ export class RedisCache implements SharedCache {
   async close(): Promise<void> {
     await this.idle();
     this.closing = true;
+    this.subscriber.disconnect();
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
     else this.redis.disconnect();
   }
@@ -208,8 +258,10 @@ export class RedisCache implements SharedCache {
 
   private async loadAndStore<T>(key: string, load: () => Promise<T>): Promise<T> {
     reportCache(key, 'miss');
+    const epoch = this.epochs.get(key) ?? 0;
     const value = await load();
-    await this.store(key, value);
+    // Invalidated while it loaded: the value may predate the write, so it is answered but not kept.
+    if ((this.epochs.get(key) ?? 0) === epoch) await this.store(key, value);
     return value;
   }
 

@@ -1,3 +1,5 @@
+import { MemoryKeyValueStore, type KeyValueStore } from './key-value-store';
+
 /**
  * A cache shared by every request of the process, for upstream data that changes slowly (roles, sources,
  * role membership, local users). An interface so that a store shared by several replicas (Redis, Memcached)
@@ -17,6 +19,14 @@ export interface SharedCache {
    */
   peek<T>(key: string, refresh?: () => Promise<T>): Promise<T | undefined>;
   set<T>(key: string, value: T, options?: LoadOptions): void;
+  /**
+   * Forgets `keys` after a write changed what they hold: here, and in a store shared by replicas on every
+   * replica, so the next read anywhere loads afresh. A load of one of them already in flight here is answered
+   * to its callers but not kept.
+   */
+  invalidate(keys: readonly string[]): Promise<void>;
+  /** Where writes keep their locks and idempotency records: shared by the replicas when the cache is. */
+  readonly coordination: KeyValueStore;
   /** Lets background writes settle and releases connections (shutdown). */
   close(): Promise<void>;
 }
@@ -28,6 +38,7 @@ export interface LoadOptions {
 
 /** TTL 0: nothing is kept and nothing is shared, every call loads. */
 export class NoCache implements SharedCache {
+  readonly coordination: KeyValueStore = new MemoryKeyValueStore();
   getOrLoad<T>(_key: string, load: () => Promise<T>): Promise<T> {
     return load();
   }
@@ -35,5 +46,6 @@ export class NoCache implements SharedCache {
     return Promise.resolve(undefined);
   }
   set(): void {}
+  async invalidate(): Promise<void> {}
   async close(): Promise<void> {}
 }

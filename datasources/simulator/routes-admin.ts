@@ -1,4 +1,5 @@
 import { type FaultInjector, validateFault } from './faults';
+import type { OutsideWriter } from './outside-writer';
 import { badRequest, ok, parseJson } from './http-io';
 import type { Route } from './router';
 import type { RequestStats } from './stats';
@@ -7,7 +8,14 @@ import type { RequestStats } from './stats';
  * The simulator's own controls, for a benchmark or test in another process: read the call counts, reset them,
  * inject faults. Not part of the PrivX contract; never counted, no token needed.
  */
-export function adminRoutes(stats: RequestStats, faults: FaultInjector): Route[] {
+export interface FaultControls {
+  faults: FaultInjector;
+  /** Forgets every fault, armed outside write and recorded write. */
+  clear: () => void;
+  outsideWriter: OutsideWriter;
+}
+
+export function adminRoutes(stats: RequestStats, { faults, clear, outsideWriter }: FaultControls): Route[] {
   return [
     { method: 'GET', template: '/__stats', kind: 'admin', handler: () => ok(stats.snapshot()) },
     {
@@ -16,7 +24,7 @@ export function adminRoutes(stats: RequestStats, faults: FaultInjector): Route[]
       kind: 'admin',
       handler: () => {
         stats.reset();
-        faults.clear();
+        clear();
         return { status: 204 };
       },
     },
@@ -39,7 +47,17 @@ export function adminRoutes(stats: RequestStats, faults: FaultInjector): Route[]
       template: '/__faults',
       kind: 'admin',
       handler: () => {
-        faults.clear();
+        clear();
+        return { status: 204 };
+      },
+    },
+    {
+      // Another writer changes the user's explicit grants right after the next read of them (see OutsideWrite).
+      method: 'POST',
+      template: '/__outside-writes',
+      kind: 'admin',
+      handler: ({ body }) => {
+        outsideWriter.arm(parseJson(body) as never);
         return { status: 204 };
       },
     },

@@ -1,5 +1,7 @@
-import type { RawRoleStoreUser } from './demo-types';
+import type { RawRoleAssignment, RawRoleStoreUser } from './demo-types';
 import { badRequest, list, notFound, ok, parseJson, requireUuid } from './http-io';
+import type { OutsideWriter } from './outside-writer';
+import { explicitGrantsOf } from './role-handles';
 import { pageParams, slicePage, sortParams } from './paging';
 import type { Route, RouteContext } from './router';
 import { ROLE_SORT_KEYS, type SimulatorStore, USER_SORT_KEYS, type UserQuery } from './store';
@@ -39,7 +41,26 @@ function parseUserQuery(raw: string): UserQuery {
   };
 }
 
-export function roleStoreRoutes(store: SimulatorStore): Route[] {
+/** What a successful `PUT /users/{id}/roles` received, for tests that check what a client sent. */
+export interface RecordedRoleWrite {
+  userId: string;
+  body: unknown;
+}
+
+export interface RoleStoreWrites {
+  /** Every accepted `PUT /users/{id}/roles`, oldest first. */
+  recorded: RecordedRoleWrite[];
+  outsideWriter: OutsideWriter;
+  /** `updated` of a written user. */
+  now: () => string;
+}
+
+/** Only explicit grants are the client's to send back: what `PUT /users/{id}/roles` replaces. */
+function explicitOf(user: RawRoleStoreUser): RawRoleAssignment[] {
+  return user.roles.filter((role) => role.explicit);
+}
+
+export function roleStoreRoutes(store: SimulatorStore, writes: RoleStoreWrites): Route[] {
   const user = (context: RouteContext): RawRoleStoreUser => {
     const id = requireUuid(context.params.id ?? '', 'user_id');
     const found = store.userById(id);
@@ -73,8 +94,28 @@ export function roleStoreRoutes(store: SimulatorStore): Route[] {
       template: `${BASE}/users/:id/roles`,
       kind: 'data',
       handler: (context) => {
-        const { roles } = user(context);
-        return list(roles.length, roles);
+        const found = user(context);
+        const reply = list(found.roles.length, found.roles);
+        // The outside writer acts once this read is answered (the reply keeps the list it read).
+        const changed = writes.outsideWriter.afterRead(found.id, explicitOf(found), (roleId, grantEnd) => {
+          const [grant] = explicitGrantsOf([{ id: roleId, grant_type: 'TIME_RESTRICTED', grant_start: '2030-01-01T00:00:00Z', grant_end: grantEnd }], store.rolesById);
+          return grant;
+        });
+        if (changed) store.replaceExplicitRoles(found, changed, writes.now(), 'outside-writer');
+        return reply;
+      },
+    },
+    {
+      method: 'PUT',
+      template: `${BASE}/users/:id/roles`,
+      kind: 'data',
+      handler: (context) => {
+        const found = user(context);
+        const body = parseJson(context.body);
+        const explicit = explicitGrantsOf(body, store.rolesById);
+        store.replaceExplicitRoles(found, explicit, writes.now(), store.data.apiClientUser.id);
+        writes.recorded.push({ userId: found.id, body });
+        return list(found.roles.length, found.roles);
       },
     },
     {

@@ -9,12 +9,15 @@ import { deriveSeed } from './random';
 import { Router } from './router';
 import { adminRoutes, statusRoutes } from './routes-admin';
 import { localUserRoutes } from './routes-local-users';
-import { roleStoreRoutes } from './routes-role-store';
+import { OutsideWriter, type OutsideWrite } from './outside-writer';
+import { roleStoreRoutes, type RecordedRoleWrite } from './routes-role-store';
 import { RequestStats } from './stats';
 import { SimulatorStore } from './store';
 import { authRoutes, TokenAuthority } from './token-authority';
 
 export type { Fault } from './faults';
+export type { OutsideWrite } from './outside-writer';
+export type { RecordedRoleWrite } from './routes-role-store';
 export type { RequestStats, RequestStatsSnapshot } from './stats';
 
 /** The credentials the simulator accepts unless told otherwise. Not secrets: it only ever listens on loopback. */
@@ -69,6 +72,13 @@ export interface RunningSimulator {
   /** Makes matching counted calls answer `status` (a PrivX error body; `INTERNAL_ERROR` for 5xx). */
   injectFault(fault: Fault): void;
   clearFaults(): void;
+  /** Every accepted `PUT /users/{id}/roles` body, oldest first (cleared by `clearFaults`). */
+  roleWrites: RecordedRoleWrite[];
+  /**
+   * Another writer that changes the user's explicit grants right after the next read of them (`times` reads),
+   * i.e. between a read-change-PUT client's read and its PUT.
+   */
+  armOutsideWrite(write: OutsideWrite): void;
   close(): Promise<void>;
 }
 
@@ -99,7 +109,8 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
   const store = new SimulatorStore(data);
   const stats = new RequestStats();
   const tokens = new TokenAuthority(options);
-  const upstreamRoutes = [...authRoutes(tokens), ...statusRoutes(new Date().toISOString()), ...roleStoreRoutes(store), ...localUserRoutes(store)];
+  const writes = { recorded: [] as RecordedRoleWrite[], outsideWriter: new OutsideWriter(), now: () => new Date(options.now()).toISOString() };
+  const upstreamRoutes = [...authRoutes(tokens), ...statusRoutes(new Date().toISOString()), ...roleStoreRoutes(store, writes), ...localUserRoutes(store)];
   const countedRoutes = upstreamRoutes.filter((route) => route.kind === 'data' || route.kind === 'status');
   const faults = new FaultInjector(
     options.failureRate,
@@ -107,7 +118,12 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     new Set(countedRoutes.map((route) => `${route.method} ${route.template}`)),
     options.failureStatus,
   );
-  const router = new Router().add(...upstreamRoutes, ...adminRoutes(stats, faults));
+  const clearFaults = () => {
+    faults.clear();
+    writes.outsideWriter.clear();
+    writes.recorded.length = 0;
+  };
+  const router = new Router().add(...upstreamRoutes, ...adminRoutes(stats, { faults, clear: clearFaults, outsideWriter: writes.outsideWriter }));
 
   async function answer(req: IncomingMessage): Promise<Reply> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -164,7 +180,9 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     stats,
     data,
     injectFault: (fault) => faults.add(fault),
-    clearFaults: () => faults.clear(),
+    clearFaults,
+    roleWrites: writes.recorded,
+    armOutsideWrite: (write) => writes.outsideWriter.arm(write),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

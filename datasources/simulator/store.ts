@@ -1,4 +1,4 @@
-import type { DemoData, RawLocalUser, RawRole, RawRoleStoreUser, RawSource } from './demo-types';
+import type { DemoData, RawLocalUser, RawRole, RawRoleAssignment, RawRoleStoreUser, RawSource } from './demo-types';
 
 export const USER_SORT_KEYS = ['created', 'updated', 'name', 'principal', 'email', 'source', 'full_name'] as const;
 export type UserSortKey = (typeof USER_SORT_KEYS)[number];
@@ -96,6 +96,38 @@ export class SimulatorStore {
     const index = this.indexById.get(id);
     if (index !== undefined) return this.data.users[index];
     return id === this.data.apiClientUser.id ? this.data.apiClientUser : undefined;
+  }
+
+  /**
+   * `PUT /users/{id}/roles`: `explicit` replaces the user's explicit grants; directory-mapped roles stay (a
+   * role both mapped and granted is one entry, explicit and implicit). Every read reflects it at once: the
+   * user's roles and `updated`, the roles' member lists and counts.
+   */
+  replaceExplicitRoles(user: RawRoleStoreUser, explicit: readonly RawRoleAssignment[], at: string, by: string): void {
+    const mapped = user.roles.filter((role) => !role.explicit || role.implicit);
+    const granted = new Map(explicit.map((role) => [role.id, role]));
+    const roles: RawRoleAssignment[] = mapped.map((role) => {
+      const grant = granted.get(role.id);
+      if (!grant) return role.explicit ? { ...role, explicit: false } : role;
+      granted.delete(role.id);
+      return { ...grant, implicit: true };
+    });
+    roles.push(...granted.values());
+    const before = new Set(user.roles.map((role) => role.id));
+    const after = new Set(roles.map((role) => role.id));
+    for (const id of before) if (!after.has(id)) this.membersByRole.set(id, (this.membersByRole.get(id) ?? []).filter((member) => member !== user));
+    for (const id of after) if (!before.has(id)) this.membersByRole.set(id, [...(this.membersByRole.get(id) ?? []), user]);
+    user.roles = roles;
+    user.updated = at;
+    user.updated_by = by;
+    for (const role of this.data.roles) {
+      const members = this.membersByRole.get(role.id) ?? [];
+      role.member_count = members.length;
+      role.explicit_count = members.filter((member) => member.roles.some((held) => held.id === role.id && held.explicit)).length;
+    }
+    // Sorted member lists and the `updated` order changed; they are recomputed on next use.
+    this.sortedCache.clear();
+    this.haystacks = undefined;
   }
 
   /** Every directory user, in `key` order (ascending), or the default order. */

@@ -3,7 +3,7 @@ import { V41NotFoundError } from './errors';
 import type { V41List, V41LocalUser, V41Role, V41RoleAssignment, V41RoleStoreUser, V41Source } from './models';
 import { toList, toLocalUser, toRole, toRoleAssignment, toRoleStoreUser, toSource } from './normalize';
 import { fetchAllPages, PAGE_SIZE } from './paging';
-import type { IdentityUpstream, PageRequest, UserSearch, UserSort } from '../upstream';
+import type { IdentityUpstream, IdentityWriter, PageRequest, RoleHandle, UserSearch, UserSort } from '../upstream';
 
 /** Stable order for list calls that need one: the server's default order is undocumented. */
 const DEFAULT_USER_SORT: UserSort = { sortkey: 'principal', sortdir: 'ASC' };
@@ -25,7 +25,7 @@ async function orNull<T>(read: Promise<T>): Promise<T | null> {
  * The PrivX v41 REST API, as typed, secret-free records. Only this layer speaks HTTP; it knows nothing of
  * GraphQL, batching or caching.
  */
-export class V41Client implements IdentityUpstream {
+export class V41Client implements IdentityUpstream, IdentityWriter {
   private readonly http: V41Http;
 
   constructor(options: V41HttpOptions) {
@@ -63,6 +63,15 @@ export class V41Client implements IdentityUpstream {
       .request('GET', `${ROLE_STORE}/users/${encodeURIComponent(id)}/roles`)
       .then((body) => toList(body, toRoleAssignment, 'user roles').items);
     return orNull(read);
+  }
+
+  readUserRoles(id: string): Promise<V41RoleAssignment[] | null> {
+    return this.getUserRoles(id);
+  }
+
+  /** `PUT /users/{id}/roles`: the whole explicit list. Idempotent, so retried like a read on transient failures. */
+  async setUserRoles(id: string, handles: readonly RoleHandle[]): Promise<void> {
+    await this.http.request('PUT', `${ROLE_STORE}/users/${encodeURIComponent(id)}/roles`, { body: handles });
   }
 
   async listRoles(): Promise<V41Role[]> {

@@ -55,6 +55,14 @@ export class V41RateLimitedError extends V41Error {
   override name = 'V41RateLimitedError';
 }
 
+/** No answer came (a timeout, a reset connection, or none opened): `mayHaveReached` says whether it was sent. */
+export class V41NoAnswerError extends V41UnavailableError {
+  override name = 'V41NoAnswerError';
+  constructor(message: string, status: number | undefined, errorCode: string | undefined, operation: string, retryAfterMs: number | undefined, readonly mayHaveReached: boolean) {
+    super(message, status, errorCode, operation, retryAfterMs);
+  }
+}
+
 /** The circuit breaker is open: recent calls failed, so this one was not sent at all. */
 export class V41CircuitOpenError extends V41UnavailableError {
   override name = 'V41CircuitOpenError';

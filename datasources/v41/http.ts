@@ -1,6 +1,6 @@
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import { reportRetry, reportUpstreamCall } from '../telemetry';
-import { errorFromResponse, V41Error, V41ErrorBody, V41UnavailableError } from './errors';
+import { errorFromResponse, V41Error, V41ErrorBody, V41NoAnswerError, V41UnavailableError } from './errors';
 import { currentRequestScope } from './request-scope';
 import { DEFAULT_RESILIENCE, UpstreamResilience, type ResilienceOptions } from './resilience';
 import { jsonText } from './json-text';
@@ -10,12 +10,22 @@ import { TokenManager, type V41Connection } from './token-manager';
 export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /**
+   * Retry on the resilience policy's conditions (default). `false` for a call that is not idempotent (a
+   * create): it is sent once, as a second try could apply it twice after the first reached PrivX.
+   */
+  retry?: boolean;
 }
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface V41HttpOptions extends V41Connection {
   /** Retries, breaker and concurrency cap; the defaults unless given. */
   resilience?: Partial<ResilienceOptions>;
 }
+
+/** undici's codes for a connection that never opened: nothing was sent. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
  * One answer of PrivX, from undici's `request` rather than `fetch`: the same connection pool code without the
@@ -47,8 +57,9 @@ export class V41Http {
     this.resilience = new UpstreamResilience({ ...DEFAULT_RESILIENCE, ...options.resilience });
   }
 
-  request(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<unknown> {
+  request(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<unknown> {
     const operation = `${method} ${path}`;
+    if (options.retry === false) return this.resilience.executeOnce(operation, (deadline) => this.attempt(method, path, options, operation, deadline));
     let tries = 0;
     let previous: unknown;
     return this.resilience.execute(operation, async (deadline) => {
@@ -68,7 +79,7 @@ export class V41Http {
     return this.resilience.once(operation, () => this.attempt('GET', path, {}, operation, undefined));
   }
 
-  private async attempt(method: 'GET' | 'POST', path: string, options: RequestOptions, operation: string, deadline: AbortSignal | undefined): Promise<unknown> {
+  private async attempt(method: HttpMethod, path: string, options: RequestOptions, operation: string, deadline: AbortSignal | undefined): Promise<unknown> {
     const url = this.url(path, options.query);
     let token = await this.tokens.accessToken();
     let response = await this.send(method, path, url, token, options.body, operation, deadline);
@@ -80,6 +91,8 @@ export class V41Http {
     }
     const text = await this.readText(response, operation);
     if (response.status < 200 || response.status > 299) throw errorFromResponse(operation, response.status, this.errorBody(text), retryAfterMs(response));
+    // A PUT or DELETE may answer 200/204 with no body at all.
+    if ((method === 'PUT' || method === 'DELETE') && text.trim() === '') return undefined;
     try {
       return parseWithoutSecrets(text);
     } catch {
@@ -96,7 +109,7 @@ export class V41Http {
     return `${this.options.baseUrl}${path}${search ? `?${search}` : ''}`;
   }
 
-  private async send(method: 'GET' | 'POST', path: string, url: string, token: string, body: unknown, operation: string, deadline: AbortSignal | undefined): Promise<Answer> {
+  private async send(method: HttpMethod, path: string, url: string, token: string, body: unknown, operation: string, deadline: AbortSignal | undefined): Promise<Answer> {
     const headers = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     try {
@@ -110,12 +123,14 @@ export class V41Http {
         });
         return Object.assign(response, { status: response.statusCode });
       });
-    } catch {
+    } catch (error) {
       const scope = currentRequestScope();
       if (deadline?.aborted && scope) throw scope.deadlineError(operation);
       // Never the fetch error's own text: it may quote the URL, and the URL is configuration.
-      const reason = timeout.aborted ? `timed out after ${this.options.timeoutMs} ms` : 'could not connect';
-      throw new V41UnavailableError(`PrivX ${operation} failed: ${reason}`, undefined, undefined, operation);
+      const refused = NOT_CONNECTED.has((error as { code?: string } | undefined)?.code ?? '');
+      const reason = timeout.aborted ? `timed out after ${this.options.timeoutMs} ms` : refused ? 'could not connect' : 'the connection failed';
+      // A write that failed this way may still have been applied, unless the connection never opened.
+      throw new V41NoAnswerError(`PrivX ${operation} failed: ${reason}`, undefined, undefined, operation, undefined, !refused);
     }
   }
 

@@ -124,6 +124,30 @@ export class UpstreamResilience {
     }
   }
 
+  /**
+   * One try with everything but the retries: breaker, cap, deadline and budget. For a call that must not be
+   * sent twice (a create: PrivX has no idempotency key).
+   */
+  async executeOnce<T>(operation: string, attempt: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    const scope = currentRequestScope();
+    try {
+      scope?.throwIfExpired(operation);
+      return await this.breaker.execute(() => {
+        const sent = this.bulkhead.execute(() => {
+          scope?.charge(operation);
+          return attempt(scope?.signal);
+        });
+        return scope ? untilDeadline(sent, scope, operation) : sent;
+      });
+    } catch (error) {
+      if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
+        throw new V41CircuitOpenError(`PrivX ${operation} not sent: the circuit breaker is open after repeated failures`, undefined, undefined, operation);
+      }
+      if (error instanceof TaskCancelledError && scope) throw scope.deadlineError(operation);
+      throw error;
+    }
+  }
+
   /** One try, no retries: what a readiness probe wants to know. Still capped, and counted by the breaker. */
   async once<T>(operation: string, attempt: () => Promise<T>): Promise<T> {
     try {

@@ -3,9 +3,22 @@
  * so its scopes are enforced here. A `trusted` request came through the router (whose own enforcement is
  * trusted) or from a development client with access control off: scopes are not checked for it.
  */
-export type Caller = { kind: 'verified'; subject: string | undefined; scopes: ReadonlySet<string> } | { kind: 'trusted' };
+export type Caller =
+  | {
+      kind: 'verified';
+      subject: string | undefined;
+      scopes: ReadonlySet<string>;
+      /** The OAuth client the token was issued to (`client_id` or `azp`), for the audit line. */
+      clientId?: string;
+    }
+  | {
+      kind: 'trusted';
+      /** `router`: it presented the router secret; absent: no access control is configured. */
+      via?: 'router';
+    };
 
 export const TRUSTED: Caller = { kind: 'trusted' };
+export const ROUTER: Caller = { kind: 'trusted', via: 'router' };
 
 /** What the configuration asks of every GraphQL request; neither set means no access control (development). */
 export interface AccessConfig {

@@ -16,6 +16,8 @@ const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 export interface VerifiedToken {
   subject: string | undefined;
   scopes: ReadonlySet<string>;
+  /** The OAuth client the token was issued to: `client_id` (RFC 9068), else `azp`. */
+  clientId?: string;
   /** The `exp` claim (seconds since the epoch), when the token has one. */
   expiresAt?: number;
 }
@@ -54,7 +56,8 @@ function jwtSignatureVerifier(settings: JwtSettings): JwtVerifier {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         algorithms: ALGORITHMS,
       });
-      return { subject: payload.sub, scopes: scopesOf(payload), expiresAt: payload.exp };
+      const clientId = [payload.client_id, payload.azp].find((claim): claim is string => typeof claim === 'string');
+      return { subject: payload.sub, scopes: scopesOf(payload), clientId, expiresAt: payload.exp };
     } catch (error) {
       throw new InvalidTokenError(reasonOf(error));
     }

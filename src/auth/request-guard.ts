@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { TRUSTED, type AccessConfig, type Caller } from './caller';
+import { ROUTER, TRUSTED, type AccessConfig, type Caller } from './caller';
 import { createJwtVerifier, InvalidTokenError } from './jwt-verifier';
 import { ROUTER_AUTHORIZATION_HEADER, routerSecretMatcher } from './router-secret';
 
@@ -32,12 +32,12 @@ export function createRequestGuard(access: AccessConfig): RequestGuard {
     if (fromRouter && !fromRouter(single(headers[ROUTER_AUTHORIZATION_HEADER]))) {
       throw new Unauthenticated('This subgraph answers only its router.');
     }
-    if (!verify) return TRUSTED;
+    if (!verify) return fromRouter ? ROUTER : TRUSTED;
     const token = bearerToken(single(headers.authorization));
     if (!token) throw new Unauthenticated('A bearer token is required: Authorization: Bearer <JWT>.', 'Bearer');
     try {
-      const { subject, scopes } = await verify(token);
-      return { kind: 'verified', subject, scopes };
+      const { subject, scopes, clientId } = await verify(token);
+      return { kind: 'verified', subject, scopes, ...(clientId === undefined ? {} : { clientId }) };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw new Unauthenticated(error.message, 'Bearer error="invalid_token"');
       throw error;

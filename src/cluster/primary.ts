@@ -7,7 +7,7 @@ import type { AppConfig } from '../config';
 import { serveMetrics } from '../http-server';
 import type { Logger } from '../observability';
 import { startEmbeddedSimulator } from '../service';
-import { describeAccess } from '../startup-messages';
+import { describeAccess, describeWrites } from '../startup-messages';
 import { CLUSTER_UPSTREAM_ENV, isMessage, type MetricsReply, type SumReply, type SumRequest, type WorkerFailed, type WorkerReady } from './messages';
 import { MetricsSum } from './metrics-sum';
 import { RestartPolicy } from './restart-policy';
@@ -120,6 +120,7 @@ class Primary {
       `Identity subgraph ready at ${graphqlUrl} (${this.config.workers} workers)`,
     );
     this.logger.info(describeAccess(this.config));
+    this.logger.info(describeWrites(this.config));
   }
 
   private onExit(worker: Worker, code: number | null, signal: string | null): void {

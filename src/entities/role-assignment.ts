@@ -48,6 +48,23 @@ export async function roleAssignmentsConnection(
   after: string | null | undefined,
 ): Promise<Connection<RoleAssignmentHolder>> {
   const slice = sliceOf(first, after);
+  const pairs = await selectRoleAssignments(context, filter);
+  const page = connectionOfList(pairs, slice);
+  // Role details come from the role list the index was built from: already cached.
+  const roles = await context.loaders.roleById.loadMany(page.nodes.map((pair) => pair.assignment.role.id));
+  page.nodes.forEach((pair, i) => {
+    const role = roles[i];
+    if (role instanceof Error) throw role;
+    if (role) pair.assignment.role = toRole(role);
+  });
+  return page;
+}
+
+/**
+ * Every (user, grant) pair the filter selects, by user then role, from the role-membership index: what
+ * `roleAssignments` pages and `revokeGrants` revokes.
+ */
+export async function selectRoleAssignments(context: Context, filter: RoleAssignmentFilter | null | undefined): Promise<RoleAssignmentHolder[]> {
   const selection = selectionOf(filter, requestNow(context));
   const holders = (await context.lists.roleHolders()).sort(
     (a, b) => compare(a.user.principal?.toLowerCase() ?? '', b.user.principal?.toLowerCase() ?? '') || compare(a.user.id, b.user.id),
@@ -63,15 +80,14 @@ export async function roleAssignmentsConnection(
       if (await isSelected(assignment, selection, context)) pairs.push(Object.assign(new RoleAssignmentHolder(), { user, assignment }));
     }
   }
-  const page = connectionOfList(pairs, slice);
-  // Role details come from the role list the index was built from: already cached.
-  const roles = await context.loaders.roleById.loadMany(page.nodes.map((pair) => pair.assignment.role.id));
-  page.nodes.forEach((pair, i) => {
-    const role = roles[i];
-    if (role instanceof Error) throw role;
-    if (role) pair.assignment.role = toRole(role);
-  });
-  return page;
+  return pairs;
+}
+
+/** Whether one grant (e.g. as read afresh before revoking it) still meets the filter. */
+export async function meetsFilter(context: Context, filter: RoleAssignmentFilter | null | undefined, assignment: RoleAssignment): Promise<boolean> {
+  const selection = selectionOf(filter, requestNow(context));
+  if (selection.roleId !== undefined && assignment.role.id.toLowerCase() !== selection.roleId) return false;
+  return isSelected(assignment, selection, context);
 }
 
 function selectionOf(filter: RoleAssignmentFilter | null | undefined, now: number): Selection {

@@ -78,6 +78,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly mutations = new Counter({
+    name: 'graphql_mutations_total',
+    help: 'Mutations, by operation (grantRole, …) and outcome (written, unchanged, replayed, user_error, forbidden, conflict, unknown, error).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
   readonly requestsRefused = new Counter({
     name: 'graphql_requests_refused_total',
     help: 'GraphQL requests answered 503 SERVER_BUSY before their body was read, by reason (queue-full, queue-timeout).',

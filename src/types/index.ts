@@ -31,3 +31,6 @@ export * from './workspace-status';
 export * from './workspace-type';
 export * from './weekday';
 export * from './page-args';
+export * from './role-grant-inputs';
+export * from './role-grant-payloads';
+export { UserError, UserErrorCode } from '../writes/user-error';

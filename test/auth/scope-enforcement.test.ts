@@ -15,6 +15,9 @@ const verified = (...scopes: string[]): Caller => ({ kind: 'verified', subject: 
 describe('@requiresScopes, read from the schema', () => {
   it('finds exactly the guarded fields of the identity schema', async () => {
     expect(Object.fromEntries(requiredScopes(await identitySchema()))).toEqual({
+      'Mutation.grantRole': [['roles:grant']],
+      'Mutation.revokeRole': [['roles:grant']],
+      'Mutation.revokeGrants': [['roles:grant']],
       'User.phones': [['users:pii']],
       'User.remoteData': [['users:raw']],
       'User.mfaStatus': [['users:raw']],

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CURRENT_USER, LOCAL_USERS, ROLES, ROLE_STORE_USERS, SOURCES, type Json, type JsonObject } from './data';
+import { CURRENT_USER, LOCAL_USERS, ROLES as SEED_ROLES, ROLE_STORE_USERS as SEED_USERS, SOURCES, type Json, type JsonObject } from './data';
 
 export { CONTRACT_SECRETS } from './data';
 
@@ -38,6 +38,8 @@ export interface ContractFake {
   failNext(method: string, pathPrefix: string, status: number, headers?: Record<string, string>): void;
   /** Forgets calls, pending failures, the token counter and the order rotation; issued tokens stay valid. */
   reset(): void;
+  /** Bodies of the accepted `PUT /role-store/api/v1/users/{id}/roles`, oldest first. */
+  roleWrites: { userId: string; body: unknown }[];
   close(): Promise<void>;
 }
 
@@ -87,11 +89,18 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
   const refreshTokens = new Set<string>(); // single use: a refresh rotates it
   const failures: { method: string; prefix: string; status: number; headers: Record<string, string> }[] = [];
   let rotation = 0;
+  // Each fake writes to its own copy of the data, so one test's grants never leak into another's answers.
+  const ROLE_STORE_USERS: JsonObject[] = structuredClone(SEED_USERS);
+  const ROLES: JsonObject[] = structuredClone(SEED_ROLES);
+  const rsUser = (id: string) => userIn(ROLE_STORE_USERS, id);
+  const roleById = (id: string) => ROLES.find((r) => r.id === id) ?? notFound('OBJECT_NOT_FOUND', `role ${id}`);
+  const searchUsers = (body: unknown) => searchIn(ROLE_STORE_USERS, body);
 
   const fake: ContractFake = {
     baseUrl: '',
     credentials: { ...CONTRACT_CREDENTIALS },
     calls: [],
+    roleWrites: [],
     tokensIssued: 0,
     expireAllTokens() {
       for (const token of accessTokens.keys()) accessTokens.set(token, 0);
@@ -187,6 +196,22 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
       const items = Array.isArray(roles) ? roles : [];
       return { count: items.length, items };
     }
+    if (is('PUT', new RegExp(`^${RS}/users/${ID}/roles$`))) {
+      const user = rsUser(arg());
+      const explicit = explicitGrants(body, ROLES);
+      const held = Array.isArray(user.roles) ? user.roles.filter(isObj) : [];
+      // Directory-mapped roles are not the client's to send: they stay, whatever the body says.
+      const mapped = held.filter((a) => a.explicit !== true);
+      user.roles = [...mapped, ...explicit];
+      user.updated = new Date().toISOString();
+      for (const role of ROLES) {
+        const holders = ROLE_STORE_USERS.flatMap((u) => (Array.isArray(u.roles) ? u.roles.filter((a) => isObj(a) && a.id === role.id) : [])) as JsonObject[];
+        role.member_count = new Set(ROLE_STORE_USERS.filter((u) => Array.isArray(u.roles) && u.roles.some((a) => isObj(a) && a.id === role.id))).size;
+        role.explicit_count = holders.filter((a) => a.explicit === true).length;
+      }
+      fake.roleWrites.push({ userId: user.id as string, body });
+      return null;
+    }
     if (is('GET', new RegExp(`^${RS}/roles$`))) {
       const items = query.sortkey === undefined ? ROLES : sorted(ROLES, query.sortkey, query.sortdir, ROLE_SORT_KEYS);
       return page(items, query);
@@ -279,7 +304,39 @@ export async function startContractFake(options: ContractFakeOptions = {}): Prom
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function searchUsers(body: unknown): JsonObject[] {
+/**
+ * `PUT /users/{id}/roles`, checked as docs/upstream-v41.md says PrivX does: a JSON array of role handles, each an
+ * existing role once, `explicit: true`, a known grant type with the terms it needs (`floating_length` in hours).
+ */
+function explicitGrants(body: unknown, roles: JsonObject[]): JsonObject[] {
+  if (!Array.isArray(body)) throw badRequest('body must be an array of role handles');
+  const seen = new Set<string>();
+  return body.map((handle, i) => {
+    const at = `[${i}]`;
+    if (!isObj(handle)) throw badRequest(`${at} must be a role handle`, at);
+    const role = roles.find((r) => r.id === handle.id);
+    if (typeof handle.id !== 'string' || !role) throw badRequest(`${at}.id names no role`, `${at}.id`);
+    if (seen.has(handle.id)) throw badRequest(`${at}.id is listed twice`, `${at}.id`);
+    seen.add(handle.id);
+    if (handle.explicit !== true) throw badRequest(`${at}.explicit must be true`, `${at}.explicit`);
+    const type = handle.grant_type ?? 'PERMANENT';
+    if (type !== 'PERMANENT' && type !== 'TIME_RESTRICTED' && type !== 'FLOATING') throw badRequest(`${at}.grant_type is unknown`, `${at}.grant_type`);
+    if (type === 'FLOATING' && !(typeof handle.floating_length === 'number' && Number.isInteger(handle.floating_length) && handle.floating_length >= 1)) {
+      throw badRequest(`${at}.floating_length must be whole hours >= 1`, `${at}.floating_length`);
+    }
+    const periods = Array.isArray(handle.grant_validity_periods) ? handle.grant_validity_periods : [];
+    if (type === 'TIME_RESTRICTED' && typeof handle.grant_start !== 'string' && periods.length === 0) {
+      throw badRequest(`${at} needs grant_start or grant_validity_periods`, `${at}.grant_start`);
+    }
+    for (const p of periods) {
+      if (!isObj(p) || instant(p.grant_start) >= instant(p.grant_end)) throw badRequest(`${at}: a period must start before it ends`, `${at}.grant_validity_periods`);
+    }
+    // The role's own facts, as a user's roles[] carries them, then the grant as sent.
+    return { id: role.id ?? null, name: role.name ?? null, system: role.system ?? false, permissions: role.permissions ?? [], ...handle, explicit: true, implicit: false } as JsonObject;
+  });
+}
+
+function searchIn(ROLE_STORE_USERS: JsonObject[], body: unknown): JsonObject[] {
   const b = body === undefined ? {} : body;
   if (!isObj(b)) throw badRequest('search body must be an object');
   const { keywords, source, user_id: ids } = b;
@@ -308,14 +365,10 @@ function matchesKeywords(u: JsonObject, words: string[]): boolean {
   return words.every((w) => lower.some((h) => h.includes(w.toLowerCase())));
 }
 
-function rsUser(id: string): JsonObject {
-  const u = ROLE_STORE_USERS.find((x) => x.id === id);
+function userIn(users: JsonObject[], id: string): JsonObject {
+  const u = users.find((x) => x.id === id);
   if (!u) return notFound('OBJECT_NOT_FOUND', `user ${id}`);
   return u;
-}
-
-function roleById(id: string): JsonObject {
-  return ROLES.find((r) => r.id === id) ?? notFound('OBJECT_NOT_FOUND', `role ${id}`);
 }
 
 /** Deterministic: by the key, ties by id (both reversed for DESC). */

@@ -29,6 +29,13 @@ describe('the static cost estimate, from the schema’s own @cost and @listSize'
     expect(costs('query Q { user(id: "x") { roles { name } } }').Q).toBe(1 + 10 * 2);
   });
 
+  it('prices the role-grant mutations: 10 for any mutation, the field\'s @cost, and what is selected below', () => {
+    // grantRole @cost 20; userErrors assumedSize 3 × UserError 1; assignment 1 + role 1
+    expect(costs('mutation M { grantRole(input: { userId: "u", roleId: "r", grantType: PERMANENT }) { assignment { role { id } } userErrors { code } } }').M).toBe(10 + 20 + 1 + 1 + 3);
+    // revokeGrants @cost 200; revocations assumedSize 500 × (GrantRevocation 1 + user 1 + role 1)
+    expect(costs('mutation M { revokeGrants(input: { filter: {} }) { revokedCount revocations { user { id } role { id } } } }').M).toBe(10 + 200 + 500 * 3);
+  });
+
   it('reads `first` from variables, and its default (50) when omitted', () => {
     const q = 'query Q($n: Int) { users(first: $n) { nodes { id } } }';
     expect(costs(q, { n: 7 }).Q).toBe(10 + 7);

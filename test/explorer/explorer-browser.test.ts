@@ -1,5 +1,6 @@
 import { chromiumInstalled, CHROMIUM, launchOfflineChromium, type Browser } from '../helpers/chromium';
 import { startStack, type Stack } from '../helpers/stack';
+import { EXAMPLE_OPERATIONS } from '../../src/explorer/example-operations';
 
 // CI installs Chromium (.ci/run) and must run this; elsewhere a missing browser skips it, visibly.
 const run = chromiumInstalled || process.env.CI ? describe : describe.skip;
@@ -36,7 +37,7 @@ run('the explorer in headless Chromium, offline', () => {
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.goto(`${stack.subgraph.url}/explorer`, { waitUntil: 'load' });
     await page.locator('.graphiql-container').waitFor();
-    expect(await page.locator('.graphiql-tab').count()).toBe(3);
+    expect(await page.locator('.graphiql-tab').count()).toBe(EXAMPLE_OPERATIONS.length);
     stack.resetCalls();
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');

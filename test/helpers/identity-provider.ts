@@ -26,6 +26,8 @@ export interface TokenOptions {
   /** Sign with this key instead of a published one (a forgery), under the given `kid`. */
   forgeWith?: CryptoKey;
   kid?: string;
+  /** The OAuth client the token is issued to (`client_id`). */
+  clientId?: string;
 }
 
 /**
@@ -69,6 +71,7 @@ export class IdentityProvider {
     const claims: JWTPayload = {};
     if (options.scope !== undefined) claims.scope = options.scope;
     if (options.scp !== undefined) claims.scp = options.scp;
+    if (options.clientId !== undefined) claims.client_id = options.clientId;
     const now = Math.floor(Date.now() / 1000);
     const expiresIn = options.expiresIn ?? 300;
     return new SignJWT(claims)

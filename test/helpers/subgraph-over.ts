@@ -26,6 +26,8 @@ export interface SubgraphOptions {
   admission?: AdmissionLimits;
   /** Per-call upstream timeout; 5 s unless given. */
   upstreamTimeoutMs?: number;
+  /** `WRITES_ENABLED`; unset unless given. */
+  writesEnabled?: boolean;
 }
 
 export interface SubgraphStack {
@@ -57,6 +59,7 @@ export async function startSubgraphOver(connection: Omit<UpstreamConfig, 'timeou
     limits: options.limits,
     clientTimeouts: options.clientTimeouts,
     admission: options.admission,
+    writesEnabled: options.writesEnabled,
   });
   return {
     subgraph,

@@ -53,6 +53,17 @@ describe('the supergraph of identity + tickets', () => {
     }
   });
 
+  it('carries the role-grant mutations, resolved by identity, with their scope and cost', () => {
+    // Only identity has mutations: the whole type is joined to it.
+    expect(directivesOnType(supergraph, 'Mutation')).toEqual(['@join__type(graph: IDENTITY)']);
+    for (const field of ['grantRole', 'revokeRole', 'revokeGrants']) {
+      expect(on('Mutation', field)).toContain('@requiresScopes(scopes: [["roles:grant"]])');
+    }
+    expect(on('Mutation', 'grantRole')).toContain('@cost(weight: 20)');
+    expect(on('Mutation', 'revokeGrants')).toContain('@cost(weight: 200)');
+    expect(on('RevokeGrantsPayload', 'revocations')).toContain('@listSize(assumedSize: 500)');
+  });
+
   it('carries both scopes of @requiresScopes', () => {
     expect(supergraph).toContain('@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)');
     expect(on('User', 'phones')).toContain('@requiresScopes(scopes: [["users:pii"]])');

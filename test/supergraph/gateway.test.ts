@@ -4,6 +4,7 @@ import { EXAMPLE_QUERY } from '../../examples/supergraph/example-query';
 import { IDENTITY, startSupergraph, TICKETS, type RunningSupergraph } from '../../examples/supergraph/supergraph';
 import type { TicketRecord } from '../../examples/supergraph/tickets-subgraph';
 import { directivesOnField } from './sdl-directives';
+import { rolesNotHeld, userWithoutRoles } from '../writes/grant-fixtures';
 
 /**
  * The identity subgraph (over the simulator) and the example tickets subgraph behind a real Apollo Gateway, all
@@ -121,6 +122,23 @@ describe('identity in a supergraph, through a gateway', () => {
     expect(result.tickets.nodes.map((n) => n.assignee?.id)).toEqual(tickets.slice(0, 3).map((t) => t.assigneeId));
     // assignee, approverRole and team: three hops, each one _entities request.
     expect(log().countBySubgraph()).toEqual({ [TICKETS]: 1, [IDENTITY]: 3 });
+  });
+
+  it('serves the role-grant mutations through the gateway: one mutation request to identity, the write visible to the next query', async () => {
+    const user = userWithoutRoles(stack.simulator, 40);
+    const [roleId] = rolesNotHeld(stack.simulator, user);
+    const granted = await postGraphQL<{ grantRole: { assignment: { role: { id: string }; grantType: string }; userErrors: unknown[] } }, never>(
+      supergraph.gateway.url,
+      `mutation { grantRole(input: { userId: "${user.id}", roleId: "${roleId}", grantType: FLOATING, floatingHours: 2 }) { assignment { role { id name } grantType } userErrors { code } } }`,
+    );
+    expect(granted.errors).toBeUndefined();
+    expect(granted.data?.grantRole).toEqual({ assignment: { role: { id: roleId, name: expect.any(String) }, grantType: 'FLOATING' }, userErrors: [] });
+    expect(log().requests.filter((r) => r.subgraph === IDENTITY)).toHaveLength(1);
+    expect(stack.simulator.roleWrites.at(-1)?.userId).toBe(user.id);
+    const after = await viaGateway<{ user: { roles: { id: string }[] } }>(`{ user(id: "${user.id}") { roles { id } } }`);
+    expect(after.user.roles.map((r) => r.id)).toEqual([roleId]);
+    const revoked = await viaGateway<{ revokeRole: { revoked: boolean } }>(`mutation { revokeRole(input: { userId: "${user.id}", roleId: "${roleId}" }) { revoked } }`);
+    expect(revoked.revokeRole.revoked).toBe(true);
   });
 
   it('composed the SDL identity serves, with its router metadata', () => {
