@@ -25,6 +25,15 @@ interface StatesAt {
 }
 const STATES_AT = `query ($id: ID!, $at: DateTimeISO!) { user(id: $id) { roleAssignments(includeExpired: true) { role { id } state(at: $at) } } }`;
 
+interface Pick {
+  users: { nodes: { id: string; roleAssignments: { role: { id: string } }[] }[] };
+  roles: { nodes: { id: string; name: string }[] };
+}
+const PICK = `{
+  users(first: 1, filter: { search: "engineering" }) { nodes { id roleAssignments(includeExpired: true) { role { id } } } }
+  roles(first: 100) { nodes { id name } }
+}`;
+
 const HOLDERS = `query ($states: [AssignmentState!]) {
   roleAssignments(first: 100, filter: { states: $states }) { nodes { user { id username } } }
 }`;
@@ -137,6 +146,56 @@ run('the frontend example in headless Chromium, over the subgraph and the simula
     await page.getByRole('link', { name: '← All users' }).click();
     await summary(page).getByText('Users 1–1 of 1').waitFor();
     expect(await page.getByLabel('Search users').inputValue()).toBe(target.username);
+    expect(browser.offLoopback).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('grants a role from the form: a period ending before it starts shows its userError and writes nothing; a good one shows the new grant state', async () => {
+    const { data: picked } = await stack.query<Pick, Record<string, never>>(PICK, {});
+    const user = picked!.users.nodes[0]!;
+    const held = new Set(user.roleAssignments.map((grant) => grant.role.id));
+    const role = picked!.roles.nodes.find((candidate) => !held.has(candidate.id))!;
+    const day = 86_400_000;
+    const start = Math.ceil(Date.now() / 60_000) * 60_000 + 3 * day; // whole minutes: what the form's inputs hold
+
+    const page = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The form's inputs take local wall time in the browser's zone; write these instants the way it reads them.
+    const local = (ms: number) =>
+      page.evaluate((at) => {
+        const d = new Date(at);
+        const two = (n: number) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+      }, ms);
+    await page.goto(`${frontend.url}/#/users/${encodeURIComponent(user.id)}`, { waitUntil: 'load' });
+    await page.locator('section[aria-label="User"] tbody tr').first().waitFor();
+    const form = page.getByRole('form', { name: 'Grant a role' });
+    await form.getByLabel('Role').selectOption({ label: role.name });
+    await form.getByLabel('Grant type').selectOption('TIME_RESTRICTED');
+    await form.getByLabel('From').fill(await local(start));
+    await form.getByLabel('Until').fill(await local(start - day));
+    stack.resetCalls();
+    await form.getByRole('button', { name: 'Grant' }).click();
+
+    const problems = form.getByRole('list', { name: 'Problems' });
+    await problems.waitFor();
+    expect(await problems.innerText()).toMatch(/\(INVALID\)/);
+    expect(await page.locator(`tr[data-role-id="${role.id}"]`).count()).toBe(0);
+    expect(Object.keys(stack.calls().byRoute).filter((route) => route.startsWith('PUT '))).toEqual([]);
+
+    await form.getByLabel('Until').fill(await local(start + 2 * day));
+    await form.getByRole('button', { name: 'Grant' }).click();
+    await form.getByRole('status').getByText(`Granted ${role.name}: now SCHEDULED.`).waitFor();
+    expect(await problems.count()).toBe(0);
+    // The page reads the user again and shows the grant as PrivX holds it after the write.
+    const row = page.locator(`tr[data-role-id="${role.id}"]`);
+    await row.getByTestId('state').getByText('SCHEDULED').waitFor();
+    const puts = Object.entries(stack.calls().byRoute).filter(([route]) => route.startsWith('PUT '));
+    expect(puts.map(([, count]) => count)).toEqual([1]);
+    const { data } = await stack.query<Grants, { id: string }>(GRANTS, { id: user.id });
+    expect(data!.user.roleAssignments.find((grant) => grant.role.id === role.id)?.state).toBe('SCHEDULED');
     expect(browser.offLoopback).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();

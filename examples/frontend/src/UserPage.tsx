@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { formatDateTime, formatFromNow } from './format';
 import { getFragmentData, graphql } from './gql';
+import { GrantForm } from './GrantForm';
 import { GrantRow, GrantRowFragment } from './GrantRow';
 import { directoryHref } from './route';
 
@@ -139,6 +140,7 @@ export function UserPage({ id }: { id: string }) {
               </table>
             </>
           )}
+          <GrantForm userId={user.id} />
         </>
       )}
     </section>

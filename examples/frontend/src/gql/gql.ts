@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query GrantableRoles {\n    roles(first: 100) {\n      nodes {\n        id\n        name\n        description\n      }\n    }\n  }\n": typeof types.GrantableRolesDocument,
+    "\n  mutation GrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      assignment {\n        role {\n          id\n          name\n        }\n        state\n      }\n      user {\n        id\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.GrantRoleDocument,
     "\n  fragment GrantRow on RoleAssignment {\n    role {\n      id\n      name\n      description\n      context {\n        weekdays\n        startTime\n        endTime\n        timezone\n        ipMasks\n      }\n    }\n    explicit\n    grantType\n    floatingHours\n    periods {\n      start\n      end\n    }\n    state\n    activeNow\n    nextChangeAt\n  }\n": typeof types.GrantRowFragmentDoc,
     "\n  query UsersPage($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, filter: { search: $search }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        ...UserRow\n      }\n    }\n  }\n": typeof types.UsersPageDocument,
     "\n  query UserPage($id: ID!) {\n    user(id: $id) {\n      id\n      name\n      username\n      title\n      status\n      timezone\n      emails {\n        email\n      }\n      organizations {\n        id\n        name\n      }\n      groups {\n        id\n        name\n        type\n      }\n      workspace {\n        id\n        name\n        type\n      }\n      roleAssignments(includeExpired: true) {\n        ...GrantRow\n      }\n    }\n  }\n": typeof types.UserPageDocument,
@@ -21,6 +23,8 @@ type Documents = {
     "\n  fragment UserRow on User {\n    id\n    name\n    username\n    title\n    status\n    emails {\n      email\n      isPrimary\n    }\n    workspace {\n      id\n      name\n    }\n  }\n": typeof types.UserRowFragmentDoc,
 };
 const documents: Documents = {
+    "\n  query GrantableRoles {\n    roles(first: 100) {\n      nodes {\n        id\n        name\n        description\n      }\n    }\n  }\n": types.GrantableRolesDocument,
+    "\n  mutation GrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      assignment {\n        role {\n          id\n          name\n        }\n        state\n      }\n      user {\n        id\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.GrantRoleDocument,
     "\n  fragment GrantRow on RoleAssignment {\n    role {\n      id\n      name\n      description\n      context {\n        weekdays\n        startTime\n        endTime\n        timezone\n        ipMasks\n      }\n    }\n    explicit\n    grantType\n    floatingHours\n    periods {\n      start\n      end\n    }\n    state\n    activeNow\n    nextChangeAt\n  }\n": types.GrantRowFragmentDoc,
     "\n  query UsersPage($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, filter: { search: $search }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        ...UserRow\n      }\n    }\n  }\n": types.UsersPageDocument,
     "\n  query UserPage($id: ID!) {\n    user(id: $id) {\n      id\n      name\n      username\n      title\n      status\n      timezone\n      emails {\n        email\n      }\n      organizations {\n        id\n        name\n      }\n      groups {\n        id\n        name\n        type\n      }\n      workspace {\n        id\n        name\n        type\n      }\n      roleAssignments(includeExpired: true) {\n        ...GrantRow\n      }\n    }\n  }\n": types.UserPageDocument,
@@ -42,6 +46,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrantableRoles {\n    roles(first: 100) {\n      nodes {\n        id\n        name\n        description\n      }\n    }\n  }\n"): (typeof documents)["\n  query GrantableRoles {\n    roles(first: 100) {\n      nodes {\n        id\n        name\n        description\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      assignment {\n        role {\n          id\n          name\n        }\n        state\n      }\n      user {\n        id\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      assignment {\n        role {\n          id\n          name\n        }\n        state\n      }\n      user {\n        id\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
