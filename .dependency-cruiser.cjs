@@ -122,7 +122,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    // bench/peer has packages of its own (installed on demand), which the product's install does not hold.
-    exclude: { path: '(^|/)node_modules/|^dist/|^bench/peer/' },
+    // bench/peer and examples/frontend have packages of their own, which the product's install does not hold.
+    exclude: { path: '(^|/)node_modules/|^dist/|^bench/peer/|^examples/frontend/' },
   },
 };

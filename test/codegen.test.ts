@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-describe('test/generated/graphql.ts', () => {
+describe('generated typed documents (test/generated, examples/frontend/src/gql)', () => {
   it('is what codegen.yml generates from the committed schema (run `npm run codegen`)', () => {
     const root = join(__dirname, '..');
     // `--check` exits non-zero when a generated file would change.
