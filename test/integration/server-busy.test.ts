@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import { request } from 'node:http';
 import type { AdmissionLimits } from '../../src/admission';
+import { ensureExplorerBundle } from '../../tools/explorer-bundle';
 import { captureLogs } from '../helpers/log-capture';
 import { startStack, type Stack, type StackOptions } from '../helpers/stack';
 
 /** The bound on GraphQL requests in flight (docs/protection.md, "Load"): past it, 503 SERVER_BUSY from the headers alone. */
+
+// The explorer is one of the routes the bound never touches: it is served from the bundle `npm run build` writes.
+beforeAll(() => ensureExplorerBundle());
 
 const SEARCH = '/role-store/api/v1/users/search';
 const FEW_USERS = JSON.stringify({ query: '{ users(first: 3) { nodes { id } } }' });
