@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { envSchema } from '../../src/config';
 import { DEFAULT_SIMULATOR_OPTIONS } from '../../datasources/simulator/server';
@@ -63,6 +63,26 @@ describe('docs/configuration.md', () => {
       // the variable must still be one the code reads.
       for (const name of row.names) expect(() => codeDefault(name)).not.toThrow();
     }
+  });
+});
+
+describe('every other page that states a setting\'s default', () => {
+  // A table row `| \`SETTING\` | \`default\` | … |` anywhere in the README or docs/ (changes.md repeats the CHANGES_*
+  // rows, production.md the ones a deployment sets): its default must be the code's too.
+  const known = (name: string) => name in shape || name in SIMULATOR_DEFAULTS;
+  const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md') && f !== 'configuration.md').map((f) => join('docs', f))];
+  const stated = pages.flatMap((file) =>
+    [...readFileSync(join(root, file), 'utf8').matchAll(/^\| `([A-Z][A-Z0-9_]+)` \| `([^`|]*)` \|/gm)]
+      .filter((m) => known(m[1]!))
+      .map((m): [string, string, string] => [file, m[1]!, m[2]!]),
+  );
+
+  it('finds the rows it checks', () => {
+    expect(stated.map(([file]) => file)).toContain(join('docs', 'changes.md'));
+  });
+
+  it.each(stated)('%s: %s = %s, as the code applies', (_file, name, value) => {
+    expect(String(codeDefault(name))).toBe(value);
   });
 });
 
