@@ -118,3 +118,17 @@ describe('cursors', () => {
     expect(decodeCursor(cursor)).toBeNull();
   });
 });
+
+describe('kept ids', () => {
+  it('encode the same past the bound on kept ids, and differ by type and company', () => {
+    const key = { type: 'DEPARTMENT' as const, company: 'A:co', name: 'Sales%' };
+    const id = encodeGroupId(key);
+    for (let i = 0; i < 10_050; i++) encodeGroupId({ type: 'TAG', company: '', name: `tag ${i}` });
+    for (let i = 0; i < 10_050; i++) encodeOrganizationId(`company ${i}`);
+    expect(encodeGroupId(key)).toBe(id);
+    expect(decodeGroupId(id)).toEqual(key);
+    expect(encodeGroupId({ ...key, type: 'TAG', company: '' })).not.toBe(encodeGroupId({ ...key, company: '' }));
+    expect(encodeGroupId({ ...key, company: 'B' })).not.toBe(id);
+    expect(decodeOrganizationId(encodeOrganizationId('company 3'))).toBe('company 3');
+  });
+});

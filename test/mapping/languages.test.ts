@@ -25,4 +25,11 @@ describe('localeToLanguages', () => {
   ])('%j → %j', (locale, expected) => {
     expect(localeToLanguages(locale)).toEqual(expected);
   });
+
+  it('gives each call its own list: the tags are kept per locale, the lists are not shared', () => {
+    const first = localeToLanguages('fi_FI');
+    first.push('changed');
+    expect(localeToLanguages('fi_FI')).toEqual(['fi-FI']);
+    expect(localeToLanguages(null as unknown as string)).toEqual([]);
+  });
 });
