@@ -74,6 +74,16 @@ function looksLikeCredential(word: string): boolean {
 }
 
 /**
+ * Whether a run of base64 characters is a file or URL path rather than a key: `/` splits it into segments of which
+ * at least two are plain lower-case words (`/tmp/tmp.Qx7Lm2Rk9A/test/observability/operation-log`, a stack frame
+ * under a folder `mktemp` named). Random base64 with a `/` in it almost never has two such segments of 3+ letters.
+ */
+function looksLikePath(run: string): boolean {
+  if (!run.includes('/')) return false;
+  return run.split('/').filter((segment) => /^[a-z][a-z_-]{2,}$/.test(segment)).length >= 2;
+}
+
+/**
  * What any rule above needs somewhere in the text: a `:`, `=` or `@`, a JWT's start, a scheme word, or a run of 32
  * token characters. Most strings of a log line (levels, names, routes, numbers) have none, and one scan for
  * them costs a fraction of the eight passes below.
@@ -90,7 +100,7 @@ export function scrubText(text: string): string {
     .replace(SECRET_JSON_MEMBER, `$1"${CENSOR}"`)
     .replace(AUTH_SCHEME, (match, scheme: string, space: string, word: string) => (looksLikeCredential(word) ? `${scheme}${space}${CENSOR}` : match))
     .replace(JWT_SHAPE, CENSOR)
-    .replace(LONG_BASE64, CENSOR)
+    .replace(LONG_BASE64, (run) => (looksLikePath(run) ? run : CENSOR))
     .replace(LONG_HEX, CENSOR);
 }
 
