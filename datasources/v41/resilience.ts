@@ -112,26 +112,7 @@ export class UpstreamResilience {
   /** Runs one upstream call with retries, breaker, concurrency cap, deadline and budget. */
   async execute<T>(operation: string, attempt: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     const scope = currentRequestScope();
-    try {
-      return await this.retry.execute(() => {
-        scope?.throwIfExpired(operation);
-        return this.breaker.execute(() => {
-          const send = () =>
-            this.bulkhead.execute(() => {
-              scope?.charge(operation);
-              return attempt(scope?.signal);
-            });
-          const sent = scope?.background ? this.background.execute(send) : send();
-          return scope ? untilDeadline(sent, scope, operation) : sent;
-        });
-      });
-    } catch (error) {
-      if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
-        throw new V41CircuitOpenError(`PrivX ${operation} not sent: the circuit breaker is open after repeated failures`, undefined, undefined, operation);
-      }
-      if (error instanceof TaskCancelledError && scope) throw scope.deadlineError(operation);
-      throw error;
-    }
+    return this.translated(operation, scope, () => this.retry.execute(() => this.tryOnce(operation, scope, attempt)));
   }
 
   /**
@@ -140,15 +121,27 @@ export class UpstreamResilience {
    */
   async executeOnce<T>(operation: string, attempt: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     const scope = currentRequestScope();
-    try {
-      scope?.throwIfExpired(operation);
-      return await this.breaker.execute(() => {
-        const sent = this.bulkhead.execute(() => {
+    return this.translated(operation, scope, () => this.tryOnce(operation, scope, attempt));
+  }
+
+  /** One try: the deadline checked, the breaker passed, a slot of the cap taken (background work: of its share). */
+  private tryOnce<T>(operation: string, scope: RequestScope | undefined, attempt: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    scope?.throwIfExpired(operation);
+    return this.breaker.execute(() => {
+      const send = () =>
+        this.bulkhead.execute(() => {
           scope?.charge(operation);
           return attempt(scope?.signal);
         });
-        return scope ? untilDeadline(sent, scope, operation) : sent;
-      });
+      const sent = scope?.background ? this.background.execute(send) : send();
+      return scope ? untilDeadline(sent, scope, operation) : sent;
+    });
+  }
+
+  /** cockatiel's refusals in this client's terms: an open breaker, or a slot given up at the request's deadline. */
+  private async translated<T>(operation: string, scope: RequestScope | undefined, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
     } catch (error) {
       if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
         throw new V41CircuitOpenError(`PrivX ${operation} not sent: the circuit breaker is open after repeated failures`, undefined, undefined, operation);
